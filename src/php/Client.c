@@ -1,0 +1,839 @@
+/* Client.c: WPLLM\Client. The walk of one call is client_send(), top to bottom: call options -> body bytes ->
+ * standard headers -> per attempt: credentials, signature, one attempt on a (pooled) connection, classify ->
+ * wait and go again, or decode the body into PHP arrays, or throw the mapped exception. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "zend_attributes.h"
+#include "zend_smart_str.h"
+#include "ext/json/php_json.h"
+#include "ext/json/php_json_parser.h"
+#include "ext/standard/url.h"
+
+#include <openssl/crypto.h>
+
+#include "php_wpllm.h"
+#include "options.h"
+#include "exceptions.h"
+#include "core/error.h"
+#include "core/http.h"
+#include "core/retry.h"
+#include "core/sign.h"
+#include "core/url.h"
+#include "core/util.h"
+#include "Client_arginfo.h"
+
+#define MAX_ATTEMPTS 11           /* 1 + the largest max_retries */
+#define POOL_MAX_IDLE 16
+#define BODY_KEEP_BYTES (256 * 1024) /* a larger response buffer is not kept for the next call */
+
+typedef struct {
+	long status;                          /* 0: no response */
+	char error[WPLLM_ERROR_CODE_MAX];     /* the error code of the attempt, "" for a success */
+	int64_t wait_ms;                      /* the wait chosen before the next attempt */
+} attempt_record;
+
+typedef struct {
+	php_wpllm_options o;
+	bool ready;
+	wpllm_http_conn *conn;                /* this client's own connection when not persistent */
+	wpllm_http_response resp;             /* the last answer; its body buffer is reused by the next call */
+	/* the rest of getLastResponse(), built into an array only when asked */
+	bool has_last;
+	char sent_request_id[WPLLM_UUID_LEN + 1];
+	int attempts;
+	attempt_record log[MAX_ATTEMPTS];
+	int64_t duration_ms;
+	zval last_error;
+	zend_object std;
+} php_wpllm_client;
+
+static zend_class_entry *php_wpllm_client_ce;
+static zend_object_handlers client_handlers;
+
+static inline php_wpllm_client *client_from(zend_object *obj)
+{
+	return (php_wpllm_client *)((char *)obj - XtOffsetOf(php_wpllm_client, std));
+}
+#define Z_CLIENT_P(zv) client_from(Z_OBJ_P(zv))
+
+static zend_object *client_create(zend_class_entry *ce)
+{
+	php_wpllm_client *c = zend_object_alloc(sizeof(php_wpllm_client), ce);
+	zend_object_std_init(&c->std, ce);
+	object_properties_init(&c->std, ce);
+	c->std.handlers = &client_handlers;
+	ZVAL_UNDEF(&c->last_error);
+	return &c->std;
+}
+
+static void client_free(zend_object *obj)
+{
+	php_wpllm_client *c = client_from(obj);
+
+	php_wpllm_options_dtor(&c->o);  /* wipes the secrets */
+	if (c->conn) {
+		wpllm_http_conn_free(c->conn);
+		c->conn = NULL;
+	}
+	wpllm_http_response_free(&c->resp);
+	zval_ptr_dtor(&c->last_error);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *client_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_wpllm_client *c = client_from(obj);
+	*table = Z_ISUNDEF(c->last_error) ? NULL : &c->last_error;
+	*n = Z_ISUNDEF(c->last_error) ? 0 : 1;
+	return zend_std_get_properties(obj);
+}
+
+/* var_dump, print_r, var_export, json_encode, (array), debug_zval_dump: the settings, secrets redacted. */
+static HashTable *client_get_properties_for(zend_object *obj, zend_prop_purpose purpose)
+{
+	php_wpllm_client *c = client_from(obj);
+	zval out;
+
+	switch (purpose) {
+		case ZEND_PROP_PURPOSE_DEBUG:
+		case ZEND_PROP_PURPOSE_ARRAY_CAST:
+		case ZEND_PROP_PURPOSE_VAR_EXPORT:
+		case ZEND_PROP_PURPOSE_JSON:
+			if (c->ready) {
+				php_wpllm_options_debug(&c->o, &out);
+			} else {
+				array_init(&out);
+			}
+			return Z_ARR(out);
+		default:
+			return zend_std_get_properties_for(obj, purpose);
+	}
+}
+
+static php_wpllm_client *client_ready(zval *this_ptr)
+{
+	php_wpllm_client *c = Z_CLIENT_P(this_ptr);
+	if (!c->ready) {
+		zend_throw_error(NULL, "WPLLM\\Client has not been constructed");
+		return NULL;
+	}
+	return c;
+}
+
+/* ---- the call ---- */
+
+static int64_t header_wait_ms(const wpllm_headers *h, const wpllm_error *err)
+{
+	const char *v;
+	int64_t ms;
+
+	if ((v = wpllm_headers_get(h, "retry-after-ms")) && wpllm_retry_after_ms_parse(v, strlen(v), &ms)) {
+		return ms;
+	}
+	if ((v = wpllm_headers_get(h, "retry-after")) && wpllm_retry_after_parse(v, strlen(v), wpllm_wall_ms(), &ms)) {
+		return ms;
+	}
+	return err ? err->retry_after_ms : -1;
+}
+
+static double unit_random(void)
+{
+	uint32_t r = 0;
+	if (wpllm_random_bytes(&r, sizeof(r)) != 0) {
+		return 0.5;
+	}
+	return (double)r / 4294967296.0;
+}
+
+static wpllm_http_conn *conn_acquire(php_wpllm_client *c)
+{
+	const char *ca = c->o.ca_bundle ? ZSTR_VAL(c->o.ca_bundle) : NULL;
+	const char *proxy = c->o.proxy ? ZSTR_VAL(c->o.proxy) : NULL;
+
+	if (c->o.persistent) {
+		if (WPLLM_G(pool) == NULL) {
+			WPLLM_G(pool) = wpllm_pool_new(POOL_MAX_IDLE);
+			if (WPLLM_G(pool) == NULL) {
+				return NULL;
+			}
+		}
+		return wpllm_pool_acquire(WPLLM_G(pool), ZSTR_VAL(c->o.pool_key), ca, proxy);
+	}
+	if (c->conn == NULL) {
+		c->conn = wpllm_http_conn_new(ca, proxy);
+	}
+	return c->conn;
+}
+
+static void conn_release(php_wpllm_client *c, wpllm_http_conn *conn)
+{
+	if (c->o.persistent && conn) {
+		wpllm_pool_release(WPLLM_G(pool), conn);
+	}
+}
+
+static void throw_error(php_wpllm_client *c, const wpllm_error *err, const wpllm_headers *headers, int64_t retry_after_ms)
+{
+	zend_object *ex = php_wpllm_exception_create(err, headers, retry_after_ms);
+	zval_ptr_dtor(&c->last_error);
+	ZVAL_OBJ_COPY(&c->last_error, ex);
+	zend_throw_exception_object(&(zval){.value.obj = ex, .u1.type_info = IS_OBJECT_EX});
+}
+
+static void link_line(struct curl_slist *nodes, size_t *n, char *line)
+{
+	nodes[*n].data = line;
+	nodes[*n].next = NULL;
+	if (*n > 0) {
+		nodes[*n - 1].next = &nodes[*n];
+	}
+	(*n)++;
+}
+
+/* Decodes a 2xx body straight into PHP arrays with PHP's own parser (json_last_error() is left alone). */
+static bool decode_body(zval *return_value, const wpllm_http_response *resp)
+{
+	php_json_parser parser;
+
+	if (resp->body.len == 0) {
+		if (resp->status == 204) {
+			array_init(return_value);
+			return true;
+		}
+		return false;
+	}
+	php_json_parser_init(&parser, return_value, resp->body.data, resp->body.len, PHP_JSON_OBJECT_AS_ARRAY,
+		PHP_JSON_PARSER_DEFAULT_DEPTH);
+	if (php_json_yyparse(&parser) != 0) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		return false;
+	}
+	if (Z_TYPE_P(return_value) != IS_ARRAY) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		return false;
+	}
+	return true;
+}
+
+static const char *json_error_text(php_json_error_code code)
+{
+	switch (code) {
+		case PHP_JSON_ERROR_UTF8: return "a string is not valid UTF-8";
+		case PHP_JSON_ERROR_DEPTH: return "it is nested too deeply";
+		case PHP_JSON_ERROR_RECURSION: return "it contains a recursive reference";
+		case PHP_JSON_ERROR_INF_OR_NAN: return "it contains INF or NAN";
+		case PHP_JSON_ERROR_UNSUPPORTED_TYPE: return "it contains a value of a type JSON cannot hold";
+		case PHP_JSON_ERROR_INVALID_PROPERTY_NAME: return "an object has an invalid property name";
+		case PHP_JSON_ERROR_UTF16: return "a string has an invalid UTF-16 escape";
+		default: return "unknown error";
+	}
+}
+
+/* One call: body may be NULL (no body) or an array to send as JSON; query is "" or "k=v&…". */
+static zend_result client_send(php_wpllm_client *c, const char *method, const char *path, size_t path_len,
+	const smart_str *query, zval *body, HashTable *ro, uint32_t ro_arg, zval *return_value)
+{
+	php_wpllm_call_options co;
+	smart_str json = {0}, url = {0};
+	const char *body_bytes = NULL;
+	size_t body_len = 0, n = 0, extra;
+	struct curl_slist *nodes;
+	unsigned char rnd[32];
+	char rid_line[32 + WPLLM_UUID_LEN], idem_line[32 + WPLLM_UUID_LEN], ts_line[48], sig_line[96];
+	zend_string *idem_custom = NULL;
+	wpllm_http_request req;
+	wpllm_error err;
+	int64_t start, retry_after_ms = -1;
+	bool is_post = strcmp(method, "POST") == 0, ok = false;
+	zval *line;
+
+	if (php_wpllm_call_options_parse(&co, ro, &c->o, ro_arg) == FAILURE) {
+		php_wpllm_call_options_dtor(&co);
+		return FAILURE;
+	}
+
+	/* body bytes: PHP's encoder into a smart_str; these exact bytes are signed and sent */
+	if (body) {
+		/* php_json_encode_ex reports through json_last_error(): keep the script's value as it was */
+		php_json_error_code saved = JSON_G(error_code), code;
+		zend_result r = php_json_encode_ex(&json, body, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE
+			| PHP_JSON_PRESERVE_ZERO_FRACTION, PHP_JSON_PARSER_DEFAULT_DEPTH);
+		code = JSON_G(error_code);
+		JSON_G(error_code) = saved;
+		if (r == FAILURE || code != PHP_JSON_ERROR_NONE) {
+			php_wpllm_throw_invalid_argument("The request body cannot be encoded as JSON: %s", json_error_text(code));
+			smart_str_free(&json);
+			php_wpllm_call_options_dtor(&co);
+			return FAILURE;
+		}
+		smart_str_0(&json);
+		body_bytes = ZSTR_VAL(json.s);
+		body_len = ZSTR_LEN(json.s);
+	} else if (!is_post && strcmp(method, "GET") != 0 && strcmp(method, "DELETE") != 0) {
+		body_bytes = "";
+	} else if (is_post) {
+		body_bytes = "";
+	}
+
+	smart_str_append(&url, c->o.base_url);
+	smart_str_appendl(&url, path, path_len);
+	if (query && query->s && ZSTR_LEN(query->s)) {
+		smart_str_appendc(&url, '?');
+		smart_str_append(&url, query->s);
+	}
+	smart_str_0(&url);
+
+	/* standard headers, linked in place: no allocation per header */
+	extra = (c->o.header_lines ? zend_hash_num_elements(c->o.header_lines) : 0)
+		+ (co.header_lines ? zend_hash_num_elements(co.header_lines) : 0);
+	nodes = safe_emalloc(extra + 10, sizeof(struct curl_slist), 0);
+	if (wpllm_random_bytes(rnd, sizeof(rnd)) != 0) {
+		wpllm_error_init(&err);
+		wpllm_error_set(&err, WPLLM_E_CONNECTION, "random_failed", "The system's random source failed");
+		throw_error(c, &err, NULL, -1);
+		wpllm_error_clear(&err);
+		goto out;
+	}
+	memcpy(rid_line, "X-Request-ID: ", 14);
+	wpllm_uuid4_format(rnd, rid_line + 14);
+	memcpy(c->sent_request_id, rid_line + 14, WPLLM_UUID_LEN + 1);
+	link_line(nodes, &n, "Content-Type: application/json");
+	link_line(nodes, &n, "Accept: application/json");
+	link_line(nodes, &n, ZSTR_VAL(c->o.ua_line));
+	link_line(nodes, &n, rid_line);
+	if (is_post) {
+		if (co.idempotency_key) {
+			idem_custom = zend_strpprintf(0, "Idempotency-Key: %s", ZSTR_VAL(co.idempotency_key));
+			link_line(nodes, &n, ZSTR_VAL(idem_custom));
+		} else {
+			memcpy(idem_line, "Idempotency-Key: ", 17);
+			wpllm_uuid4_format(rnd + 16, idem_line + 17);
+			link_line(nodes, &n, idem_line);
+		}
+	}
+	if (c->o.auth_line) {
+		link_line(nodes, &n, ZSTR_VAL(c->o.auth_line));
+	}
+	link_line(nodes, &n, "Expect:"); /* no 100-continue round trip */
+	if (c->o.header_lines) {
+		ZEND_HASH_FOREACH_VAL(c->o.header_lines, line) {
+			link_line(nodes, &n, Z_STRVAL_P(line));
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (co.header_lines) {
+		ZEND_HASH_FOREACH_VAL(co.header_lines, line) {
+			link_line(nodes, &n, Z_STRVAL_P(line));
+		} ZEND_HASH_FOREACH_END();
+	}
+
+	memset(&req, 0, sizeof(req));
+	req.method = method;
+	req.url = ZSTR_VAL(url.s);
+	req.headers = nodes;
+	req.body = body_bytes;
+	req.body_len = body_len;
+	req.timeout_ms = (long)co.timeout_ms;
+	req.connect_timeout_ms = (long)(c->o.connect_timeout_ms < co.timeout_ms ? c->o.connect_timeout_ms : co.timeout_ms);
+	req.max_response_bytes = (size_t)c->o.max_response_bytes;
+
+	wpllm_error_init(&err);
+	c->has_last = true;
+	c->attempts = 0;
+	start = wpllm_monotonic_ms();
+	for (;;) {
+		wpllm_http_conn *conn;
+		wpllm_retry_input in;
+		wpllm_retry_decision d;
+		attempt_record *rec = &c->log[c->attempts];
+		int64_t wait = 0;
+		size_t signed_n = n;
+		int rc;
+
+		c->attempts++;
+		rec->status = 0;
+		rec->error[0] = '\0';
+		rec->wait_ms = 0;
+
+		/* credentials: the API key line is fixed; JWT and OAuth providers refresh here, per attempt */
+		if (c->o.signing_secret) {
+			char ts[24], sig[65];
+			if (wpllm_sign_request(ZSTR_VAL(c->o.signing_secret), ZSTR_LEN(c->o.signing_secret), wpllm_wall_ms(),
+					body_bytes, body_len, ts, sig) != 0) {
+				wpllm_error_set(&err, WPLLM_E_CONNECTION, "signing_failed", "Signing the request failed (OpenSSL)");
+				break;
+			}
+			snprintf(ts_line, sizeof(ts_line), "X-Timestamp: %s", ts);
+			snprintf(sig_line, sizeof(sig_line), "X-Signature: %s", sig);
+			link_line(nodes, &signed_n, ts_line);
+			link_line(nodes, &signed_n, sig_line);
+		}
+
+		conn = conn_acquire(c);
+		if (conn == NULL) {
+			wpllm_error_set(&err, WPLLM_E_CONNECTION, "curl_init", "libcurl could not create a handle");
+			break;
+		}
+		rc = wpllm_http_perform(conn, &req, &c->resp, &err);
+		conn_release(c, conn);
+		/* unlink the signature lines: the next attempt signs afresh */
+		if (signed_n > n) {
+			nodes[n - 1].next = NULL;
+		}
+		rec->status = c->resp.status;
+
+		if (rc == 0 && c->resp.status >= 200 && c->resp.status <= 299) {
+			if (decode_body(return_value, &c->resp)) {
+				ok = true;
+			} else {
+				wpllm_error_set(&err, WPLLM_E_CONNECTION, "invalid_response",
+					"The service answered HTTP %ld with a body that is not the JSON expected", c->resp.status);
+				err.status = c->resp.status;
+				snprintf(rec->error, sizeof(rec->error), "%s", err.code);
+			}
+			break;
+		}
+		if (rc == 0) {
+			wpllm_error_from_response(&err, c->resp.status, c->resp.body.data, c->resp.body.len,
+				wpllm_headers_get(&c->resp.headers, "x-request-id"));
+		} else {
+			err.status = c->resp.status;
+		}
+		snprintf(rec->error, sizeof(rec->error), "%s", err.code[0] ? err.code : "http_error");
+
+		if (err.kind == WPLLM_E_MEMORY || strcmp(err.code, "response_too_large") == 0
+			|| strcmp(err.code, "aborted") == 0 || strcmp(err.code, "curl_setopt") == 0) {
+			break; /* would fail the same way again */
+		}
+		in.status = rc == 0 ? c->resp.status : 0;
+		in.should_retry = wpllm_retry_header_override(wpllm_headers_get(&c->resp.headers, "x-should-retry"));
+		in.server_wait_ms = rc == 0 ? header_wait_ms(&c->resp.headers, &err) : -1;
+		in.retries_done = (unsigned)(c->attempts - 1);
+		in.max_retries = (unsigned)co.max_retries;
+		in.max_retry_after_ms = c->o.max_retry_after_ms;
+		in.unit_random = unit_random();
+		retry_after_ms = in.server_wait_ms;
+		d = wpllm_retry_decide(&in, &wait);
+		if (d == WPLLM_RETRY_TOO_LONG) {
+			char *m = err.message;
+			zend_string *msg = zend_strpprintf(0, "%s (the server asked to wait %lld s, more than max_retry_after %lld s: not retried)",
+				m ? m : "", (long long)((in.server_wait_ms + 999) / 1000), (long long)(c->o.max_retry_after_ms / 1000));
+			free(m);
+			err.message = strdup(ZSTR_VAL(msg));
+			zend_string_release(msg);
+		}
+		if (d != WPLLM_RETRY_YES) {
+			break;
+		}
+		rec->wait_ms = wait;
+		wpllm_sleep_ms(wait);
+		wpllm_error_clear(&err);
+		retry_after_ms = -1;
+	}
+	c->duration_ms = wpllm_monotonic_ms() - start;
+
+	if (!ok) {
+		throw_error(c, &err, &c->resp.headers, retry_after_ms);
+	} else {
+		zval_ptr_dtor(&c->last_error);
+		ZVAL_UNDEF(&c->last_error);
+	}
+	wpllm_error_clear(&err);
+	if (c->resp.body.cap > BODY_KEEP_BYTES) {
+		wpllm_buf_free(&c->resp.body);
+	}
+out:
+	efree(nodes);
+	if (idem_custom) {
+		zend_string_release(idem_custom);
+	}
+	smart_str_free(&url);
+	smart_str_free(&json);
+	php_wpllm_call_options_dtor(&co);
+	return ok ? SUCCESS : FAILURE;
+}
+
+static void send_simple(INTERNAL_FUNCTION_PARAMETERS, const char *method, const char *path, zval *body, HashTable *ro,
+	uint32_t ro_arg)
+{
+	php_wpllm_client *c = client_ready(ZEND_THIS);
+	if (c == NULL) {
+		RETURN_THROWS();
+	}
+	if (client_send(c, method, path, strlen(path), NULL, body, ro, ro_arg, return_value) == FAILURE) {
+		RETURN_THROWS();
+	}
+}
+
+/* Checks that params[key] is a non-empty string; with model: adds the client's model when absent. */
+static zend_result check_required_string(HashTable *params, const char *fn, const char *key)
+{
+	zval *v = zend_hash_str_find_deref(params, key, strlen(key));
+	if (v == NULL) {
+		php_wpllm_throw_invalid_argument("%s(): \"%s\" is required", fn, key);
+		return FAILURE;
+	}
+	if (Z_TYPE_P(v) != IS_STRING) {
+		php_wpllm_throw_invalid_argument("%s(): \"%s\" must be a string, %s given", fn, key, zend_zval_type_name(v));
+		return FAILURE;
+	}
+	if (Z_STRLEN_P(v) == 0) {
+		php_wpllm_throw_invalid_argument("%s(): \"%s\" must not be empty", fn, key);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+static void send_with_model(INTERNAL_FUNCTION_PARAMETERS, const char *fn, const char *required, const char *path)
+{
+	HashTable *params, *ro = NULL;
+	php_wpllm_client *c;
+	zval body;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ARRAY_HT(params)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(ro)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if ((c = client_ready(ZEND_THIS)) == NULL || check_required_string(params, fn, required) == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (zend_hash_str_exists(params, "model", sizeof("model") - 1)) {
+		ZVAL_ARR(&body, params);
+		Z_TRY_ADDREF(body);
+	} else {
+		zval model;
+		ZVAL_ARR(&body, zend_array_dup(params));
+		ZVAL_STR_COPY(&model, c->o.model);
+		zend_hash_str_add_new(Z_ARRVAL(body), "model", sizeof("model") - 1, &model);
+	}
+	if (client_send(c, "POST", path, strlen(path), NULL, &body, ro, 2, return_value) == FAILURE) {
+		zval_ptr_dtor(&body);
+		RETURN_THROWS();
+	}
+	zval_ptr_dtor(&body);
+}
+
+ZEND_METHOD(WPLLM_Client, __construct)
+{
+	zval *arg = NULL;
+	php_wpllm_client *c = Z_CLIENT_P(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(arg)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (arg && Z_TYPE_P(arg) != IS_NULL && Z_TYPE_P(arg) != IS_STRING && Z_TYPE_P(arg) != IS_ARRAY) {
+		zend_argument_type_error(1, "must be of type array|string|null, %s given", zend_zval_type_name(arg));
+		RETURN_THROWS();
+	}
+	if (c->ready) {
+		zend_throw_error(NULL, "WPLLM\\Client is already constructed");
+		RETURN_THROWS();
+	}
+	if (php_wpllm_options_resolve(&c->o, arg) == FAILURE) {
+		php_wpllm_options_dtor(&c->o);
+		RETURN_THROWS();
+	}
+	c->ready = true;
+}
+
+ZEND_METHOD(WPLLM_Client, generate)
+{
+	send_with_model(INTERNAL_FUNCTION_PARAM_PASSTHRU, "generate", "prompt", "/v1/generate");
+}
+
+ZEND_METHOD(WPLLM_Client, analyze)
+{
+	send_with_model(INTERNAL_FUNCTION_PARAM_PASSTHRU, "analyze", "code", "/v1/analyze");
+}
+
+ZEND_METHOD(WPLLM_Client, models)
+{
+	HashTable *ro = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(ro)
+	ZEND_PARSE_PARAMETERS_END();
+	send_simple(INTERNAL_FUNCTION_PARAM_PASSTHRU, "GET", "/v1/models", NULL, ro, 1);
+}
+
+ZEND_METHOD(WPLLM_Client, model)
+{
+	zend_string *id, *enc;
+	HashTable *ro = NULL;
+	php_wpllm_client *c;
+	smart_str path = {0};
+	zend_result r;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(id)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(ro)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if ((c = client_ready(ZEND_THIS)) == NULL) {
+		RETURN_THROWS();
+	}
+	if (ZSTR_LEN(id) == 0) {
+		php_wpllm_throw_invalid_argument("model(): the model id must not be empty");
+		RETURN_THROWS();
+	}
+	enc = php_raw_url_encode(ZSTR_VAL(id), ZSTR_LEN(id));
+	smart_str_appends(&path, "/v1/models/");
+	smart_str_append(&path, enc);
+	smart_str_0(&path);
+	zend_string_release(enc);
+	r = client_send(c, "GET", ZSTR_VAL(path.s), ZSTR_LEN(path.s), NULL, NULL, ro, 2, return_value);
+	smart_str_free(&path);
+	if (r == FAILURE) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(WPLLM_Client, health)
+{
+	HashTable *ro = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(ro)
+	ZEND_PARSE_PARAMETERS_END();
+	send_simple(INTERNAL_FUNCTION_PARAM_PASSTHRU, "GET", "/v1/health", NULL, ro, 1);
+}
+
+ZEND_METHOD(WPLLM_Client, testConnection)
+{
+	php_wpllm_client *c;
+	zval rv;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((c = client_ready(ZEND_THIS)) == NULL) {
+		RETURN_THROWS();
+	}
+	ZVAL_UNDEF(&rv);
+	if (client_send(c, "GET", "/v1/health", sizeof("/v1/health") - 1, NULL, NULL, NULL, 1, &rv) == FAILURE) {
+		/* never throws: the failure stays readable through getLastError() */
+		zend_clear_exception();
+		RETURN_FALSE;
+	}
+	zval_ptr_dtor(&rv);
+	RETURN_TRUE;
+}
+
+ZEND_METHOD(WPLLM_Client, validateToken)
+{
+	HashTable *ro = NULL;
+	zval body;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(ro)
+	ZEND_PARSE_PARAMETERS_END();
+	ZVAL_EMPTY_ARRAY(&body);
+	send_simple(INTERNAL_FUNCTION_PARAM_PASSTHRU, "POST", "/v1/auth/validate", &body, ro, 1);
+}
+
+/* ['k' => scalar, ...] as k=v&… with RFC 3986 encoding; nested arrays are refused rather than guessed at. */
+static zend_result build_query(HashTable *q, smart_str *out)
+{
+	zend_string *key;
+	zend_ulong idx;
+	zval *v;
+
+	ZEND_HASH_FOREACH_KEY_VAL(q, idx, key, v) {
+		zend_string *k, *val, *enc;
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) == IS_NULL) {
+			continue;
+		}
+		k = key ? zend_string_copy(key) : zend_long_to_str((zend_long)idx);
+		switch (Z_TYPE_P(v)) {
+			case IS_STRING: val = zend_string_copy(Z_STR_P(v)); break;
+			case IS_LONG: val = zend_long_to_str(Z_LVAL_P(v)); break;
+			case IS_DOUBLE: val = zend_double_to_str(Z_DVAL_P(v)); break;
+			case IS_TRUE: val = zend_string_init("true", 4, 0); break;
+			case IS_FALSE: val = zend_string_init("false", 5, 0); break;
+			default:
+				php_wpllm_throw_invalid_argument("request(): query parameter \"%s\" must be a scalar, %s given",
+					ZSTR_VAL(k), zend_zval_type_name(v));
+				zend_string_release(k);
+				return FAILURE;
+		}
+		if (out->s && ZSTR_LEN(out->s)) {
+			smart_str_appendc(out, '&');
+		}
+		enc = php_raw_url_encode(ZSTR_VAL(k), ZSTR_LEN(k));
+		smart_str_append(out, enc);
+		zend_string_release(enc);
+		smart_str_appendc(out, '=');
+		enc = php_raw_url_encode(ZSTR_VAL(val), ZSTR_LEN(val));
+		smart_str_append(out, enc);
+		zend_string_release(enc);
+		zend_string_release(k);
+		zend_string_release(val);
+	} ZEND_HASH_FOREACH_END();
+	smart_str_0(out);
+	return SUCCESS;
+}
+
+ZEND_METHOD(WPLLM_Client, request)
+{
+	static const char *const methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", NULL};
+	zend_string *method, *path;
+	HashTable *body_ht = NULL, *query = NULL, *ro = NULL;
+	php_wpllm_client *c;
+	smart_str qs = {0};
+	const char *m = NULL;
+	wpllm_error err;
+	zval body;
+	zend_result r;
+	int i;
+
+	ZEND_PARSE_PARAMETERS_START(2, 5)
+		Z_PARAM_STR(method)
+		Z_PARAM_STR(path)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT_OR_NULL(body_ht)
+		Z_PARAM_ARRAY_HT(query)
+		Z_PARAM_ARRAY_HT(ro)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if ((c = client_ready(ZEND_THIS)) == NULL) {
+		RETURN_THROWS();
+	}
+	for (i = 0; methods[i]; i++) {
+		if (zend_string_equals_cstr(method, methods[i], strlen(methods[i]))
+			|| (ZSTR_LEN(method) == strlen(methods[i]) && strncasecmp(ZSTR_VAL(method), methods[i], ZSTR_LEN(method)) == 0)) {
+			m = methods[i];
+			break;
+		}
+	}
+	if (m == NULL) {
+		php_wpllm_throw_invalid_argument("request(): the method must be GET, POST, PUT, PATCH or DELETE");
+		RETURN_THROWS();
+	}
+	wpllm_error_init(&err);
+	if (wpllm_url_check_path(ZSTR_VAL(path), ZSTR_LEN(path), &err) != 0) {
+		php_wpllm_throw_invalid_argument("request(): %s", err.message);
+		wpllm_error_clear(&err);
+		RETURN_THROWS();
+	}
+	wpllm_error_clear(&err);
+	if (query && build_query(query, &qs) == FAILURE) {
+		smart_str_free(&qs);
+		RETURN_THROWS();
+	}
+	if (body_ht) {
+		ZVAL_ARR(&body, body_ht);
+	}
+	r = client_send(c, m, ZSTR_VAL(path), ZSTR_LEN(path), &qs, body_ht ? &body : NULL, ro, 5, return_value);
+	smart_str_free(&qs);
+	if (r == FAILURE) {
+		RETURN_THROWS();
+	}
+}
+
+static void add_optional_long(zval *arr, const char *key, const char *value)
+{
+	char *end;
+	long long v;
+	if (value && *value) {
+		v = strtoll(value, &end, 10);
+		if (*end == '\0') {
+			add_assoc_long(arr, key, (zend_long)v);
+			return;
+		}
+	}
+	add_assoc_null(arr, key);
+}
+
+static const char *rate_header(const wpllm_headers *h, const char *suffix)
+{
+	char name[40];
+	const char *v;
+	snprintf(name, sizeof(name), "x-ratelimit-%s", suffix);
+	if ((v = wpllm_headers_get(h, name))) {
+		return v;
+	}
+	snprintf(name, sizeof(name), "x-rate-limit-%s", suffix);
+	return wpllm_headers_get(h, name);
+}
+
+ZEND_METHOD(WPLLM_Client, getLastResponse)
+{
+	php_wpllm_client *c;
+	zval headers, rate, log;
+	const char *rid;
+	int i;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((c = client_ready(ZEND_THIS)) == NULL) {
+		RETURN_THROWS();
+	}
+	if (!c->has_last) {
+		RETURN_NULL();
+	}
+	array_init_size(return_value, 8);
+	add_assoc_long(return_value, "status", c->resp.status);
+	php_wpllm_headers_to_array(&headers, &c->resp.headers);
+	add_assoc_zval(return_value, "headers", &headers);
+	rid = wpllm_headers_get(&c->resp.headers, "x-request-id");
+	add_assoc_string(return_value, "request_id", rid ? rid : c->sent_request_id);
+	add_assoc_long(return_value, "attempts", c->attempts);
+	add_assoc_long(return_value, "duration_ms", (zend_long)c->duration_ms);
+	array_init_size(&rate, 3);
+	add_optional_long(&rate, "limit", rate_header(&c->resp.headers, "limit"));
+	add_optional_long(&rate, "remaining", rate_header(&c->resp.headers, "remaining"));
+	add_optional_long(&rate, "reset", rate_header(&c->resp.headers, "reset"));
+	add_assoc_zval(return_value, "rate_limit", &rate);
+	array_init_size(&log, (uint32_t)c->attempts);
+	for (i = 0; i < c->attempts; i++) {
+		zval rec;
+		array_init_size(&rec, 3);
+		add_assoc_long(&rec, "status", c->log[i].status);
+		if (c->log[i].error[0]) {
+			add_assoc_string(&rec, "error", c->log[i].error);
+		} else {
+			add_assoc_null(&rec, "error");
+		}
+		add_assoc_long(&rec, "wait_ms", (zend_long)c->log[i].wait_ms);
+		add_next_index_zval(&log, &rec);
+	}
+	add_assoc_zval(return_value, "attempt_log", &log);
+	add_assoc_bool(return_value, "connection_reused", c->resp.reused);
+}
+
+ZEND_METHOD(WPLLM_Client, getLastError)
+{
+	php_wpllm_client *c;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((c = client_ready(ZEND_THIS)) == NULL) {
+		RETURN_THROWS();
+	}
+	if (Z_ISUNDEF(c->last_error)) {
+		RETURN_NULL();
+	}
+	RETURN_COPY(&c->last_error);
+}
+
+void php_wpllm_client_init_ce(void)
+{
+	php_wpllm_client_ce = register_class_WPLLM_Client();
+	php_wpllm_client_ce->create_object = client_create;
+
+	memcpy(&client_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	client_handlers.offset = XtOffsetOf(php_wpllm_client, std);
+	client_handlers.free_obj = client_free;
+	client_handlers.clone_obj = NULL;
+	client_handlers.get_gc = client_get_gc;
+	client_handlers.get_properties_for = client_get_properties_for;
+}

@@ -1,0 +1,55 @@
+/* options.h: the client's settings, resolved once at construction (explicit option, environment,
+ * php.ini, default), and the per-call request options. */
+#ifndef WPLLM_PHP_OPTIONS_H
+#define WPLLM_PHP_OPTIONS_H
+
+#include "php.h"
+
+typedef struct {
+	zend_string *api_key;            /* secret */
+	zend_string *signing_secret;     /* secret */
+	zend_string *auth_line;          /* "Authorization: Bearer …" or "X-API-Key: …": secret; NULL without a key */
+	bool auth_x_api_key;
+	zend_string *base_url;           /* normalised: no trailing slash */
+	zend_string *pool_key;           /* scheme://host[:port] of base_url */
+	zend_string *model;
+	zend_long timeout_ms;
+	zend_long connect_timeout_ms;
+	zend_long max_retries;
+	zend_long max_retry_after_ms;
+	zend_long stream_idle_timeout_ms;
+	zend_long max_response_bytes;
+	zend_string *user_agent;         /* the user's suffix, or NULL */
+	zend_string *ua_line;            /* the whole "User-Agent: …" line */
+	zend_string *ca_bundle;
+	zend_string *proxy;
+	bool persistent;
+	HashTable *header_lines;         /* extra "Name: value" lines (zend_string), NULL when none */
+} php_wpllm_options;
+
+/* Fills o from the constructor's argument (NULL, a string key or an array). On failure an
+ * InvalidArgumentException is thrown and FAILURE returned; o is then still safe to destroy. */
+zend_result php_wpllm_options_resolve(php_wpllm_options *o, zval *arg);
+
+/* Frees o, wiping the secrets. */
+void php_wpllm_options_dtor(php_wpllm_options *o);
+
+/* What var_dump() and friends show: every setting, secrets as "[redacted]". */
+void php_wpllm_options_debug(const php_wpllm_options *o, zval *out);
+
+/* The last, optional argument of every call that sends a request. */
+typedef struct {
+	zend_long timeout_ms;
+	zend_long max_retries;
+	HashTable *header_lines;         /* extra lines for this call, or NULL; freed by the dtor */
+	zend_string *idempotency_key;    /* or NULL */
+} php_wpllm_call_options;
+
+zend_result php_wpllm_call_options_parse(php_wpllm_call_options *co, HashTable *ro, const php_wpllm_options *o,
+	uint32_t arg_num);
+void php_wpllm_call_options_dtor(php_wpllm_call_options *co);
+
+/* Reserved header names that extra headers may not set (credentials, signing, framing). */
+bool php_wpllm_header_reserved(const char *name, size_t len);
+
+#endif
