@@ -82,7 +82,6 @@ static const struct code_map codes[] = {
 static const struct code_map types[] = {
 	{"authentication_error", WPLLM_E_AUTHENTICATION},
 	{"permission_error", WPLLM_E_PERMISSION},
-	{"invalid_request_error", WPLLM_E_VALIDATION},
 	{"validation_error", WPLLM_E_VALIDATION},
 	{"not_found_error", WPLLM_E_NOT_FOUND},
 	{"quota_error", WPLLM_E_QUOTA},

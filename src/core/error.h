@@ -45,7 +45,8 @@ void wpllm_error_set(wpllm_error *err, wpllm_error_kind kind, const char *code, 
 #endif
 	;
 
-/* The class of a service error: error.code first, then error.type, then the HTTP status. */
+/* The class of a service error: error.code first, then error.type (only the types that name one class:
+ * invalid_request_error is used by the service for several statuses), then the HTTP status. */
 wpllm_error_kind wpllm_error_kind_for(long status, const char *code, const char *type);
 
 /* Fills err from a non-2xx answer, reading either documented error envelope

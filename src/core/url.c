@@ -76,6 +76,14 @@ int wpllm_url_check_base(const char *url, size_t len, size_t *norm_len, wpllm_er
 			"base_url must start with https:// (or http:// for a loopback host)");
 		return -1;
 	}
+	for (p = host_start; p < len && url[p] != '/'; p++) {
+		if (url[p] == '@') {
+			goto no_extras;
+		}
+	}
+	if (memchr(url, '?', len) || memchr(url, '#', len)) {
+		goto no_extras;
+	}
 	p = host_start;
 	if (p < len && url[p] == '[') {
 		while (p < len && url[p] != ']') {
@@ -114,10 +122,7 @@ int wpllm_url_check_base(const char *url, size_t len, size_t *norm_len, wpllm_er
 		}
 	}
 	if (p < len && url[p] != '/') {
-		/* '@' (user info), '?', '#', or a byte that cannot be in a host name */
-		wpllm_error_set(err, WPLLM_E_INVALID_ARGUMENT, "invalid_base_url",
-			"base_url must be scheme://host[:port][/path] without user info, query or fragment");
-		return -1;
+		goto bad_host; /* a byte that cannot be in a host name */
 	}
 	for (; p < len; p++) {
 		if (url[p] == '%') {
@@ -140,6 +145,10 @@ int wpllm_url_check_base(const char *url, size_t len, size_t *norm_len, wpllm_er
 	*norm_len = len;
 	return 0;
 
+no_extras:
+	wpllm_error_set(err, WPLLM_E_INVALID_ARGUMENT, "invalid_base_url",
+		"base_url must be scheme://host[:port][/path] without user info, query or fragment");
+	return -1;
 bad_host:
 	wpllm_error_set(err, WPLLM_E_INVALID_ARGUMENT, "invalid_base_url", "base_url has no valid host");
 	return -1;

@@ -209,7 +209,7 @@ static bool decode_body(zval *return_value, const wpllm_http_response *resp)
 	}
 	php_json_parser_init(&parser, return_value, resp->body.data, resp->body.len, PHP_JSON_OBJECT_AS_ARRAY,
 		PHP_JSON_PARSER_DEFAULT_DEPTH);
-	if (php_json_yyparse(&parser) != 0) {
+	if (php_json_parse(&parser) != 0) {
 		zval_ptr_dtor(return_value);
 		ZVAL_NULL(return_value);
 		return false;

@@ -110,7 +110,7 @@ zend_object *php_wpllm_exception_create(const wpllm_error *err, const wpllm_head
 		php_json_parser parser;
 		ZVAL_UNDEF(&tmp);
 		php_json_parser_init(&parser, &tmp, err->details_json, strlen(err->details_json), PHP_JSON_OBJECT_AS_ARRAY, 64);
-		if (php_json_yyparse(&parser) == 0 && Z_TYPE(tmp) == IS_ARRAY) {
+		if (php_json_parse(&parser) == 0 && Z_TYPE(tmp) == IS_ARRAY) {
 			set_prop(obj, "details", sizeof("details") - 1, &tmp);
 		}
 		zval_ptr_dtor(&tmp);

@@ -1,0 +1,66 @@
+#!/bin/sh
+# The project's one test command: installs what the tests need, builds the extension, runs every suite
+# (C unit tests of the core, the emulator's self-test, the phpt suite, the phpt suite again under valgrind)
+# and ends with the plain line "N passed, N failed, N skipped" summed over all of them.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib.sh"
+
+wpllm_apt_install $WPLLM_BUILD_PACKAGES valgrind
+wpllm_build "$root"
+
+cd "$root"
+passed=0; failed=0; skipped=0
+add() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
+
+echo "== C unit tests (src/core)"
+out=$(tests/core/run.sh 2>&1) || true
+echo "$out" | tail -n 20
+line=$(echo "$out" | grep -E '^core: [0-9]+ passed, [0-9]+ failed' | tail -n 1)
+if [ -n "$line" ]; then
+	add "$(echo "$line" | sed -E 's/^core: ([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
+else
+	add 0 1 0
+fi
+
+echo "== emulator self-test"
+out=$(php tests/server/selftest.php 2>&1) || true
+echo "$out" | grep -vE '^(ok|PASS)' | tail -n 30
+line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+if [ -n "$line" ]; then
+	add "$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
+else
+	add 0 1 0
+fi
+
+# run-tests.php prints "Tests passed : N" style lines; read them back.
+phpt() {
+	label=$1; shift
+	echo "== phpt ($label)"
+	log=$(mktemp)
+	NO_INTERACTION=1 TEST_PHP_EXECUTABLE=$(command -v php) php run-tests.php -q -n \
+		-d extension="$root/modules/wpllm.so" --show-diff "$@" tests/ >"$log" 2>&1 || true
+	grep -E '^(FAIL|LEAK|SKIP|BORK)|^Tests (passed|failed|skipped|leaked)|^=+$|^[-+][0-9]+' "$log" | head -n 200 || true
+	p=$(sed -nE 's/^Tests passed +: +([0-9]+).*/\1/p' "$log" | tail -n 1)
+	f=$(sed -nE 's/^Tests failed +: +([0-9]+).*/\1/p' "$log" | tail -n 1)
+	l=$(sed -nE 's/^Tests leaked +: +([0-9]+).*/\1/p' "$log" | tail -n 1)
+	s=$(sed -nE 's/^Tests skipped +: +([0-9]+).*/\1/p' "$log" | tail -n 1)
+	b=$(grep -c '^BORK' "$log" || true)
+	rm -f "$log"
+	if [ -z "$p" ]; then
+		echo "run-tests.php did not report a summary"
+		add 0 1 0
+		return
+	fi
+	add "$p" "$(( ${f:-0} + ${l:-0} + ${b:-0} ))" "${s:-0}"
+}
+
+phpt "plain" -j2
+if [ "${WPLLM_SKIP_VALGRIND:-0}" != "1" ]; then
+	# Valgrind follows children; the emulator and linters the tests start are php too, and are not ours to check.
+	VALGRIND_OPTS="--trace-children-skip=*/php,*/php8.2,*/sh,*/bash,*/setsid" export VALGRIND_OPTS
+	phpt "valgrind" -m -j2
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,640 @@
+<?php
+// Self-test of the emulator: starts it and checks endpoints, errors, rate limits, faults, streams, templates and the analyzer with exact values.
+declare(strict_types=1);
+
+require __DIR__ . '/server.inc';
+
+final class CheckFailed extends RuntimeException
+{
+}
+
+/** @var array{passed: int, failed: int} */
+$tally = ['passed' => 0, 'failed' => 0];
+
+function check(string $name, callable $test): void
+{
+    global $tally;
+    try {
+        $test();
+        $tally['passed']++;
+        echo "ok   $name\n";
+    } catch (Throwable $e) {
+        $tally['failed']++;
+        $where = $e instanceof CheckFailed ? '' : ' (' . get_class($e) . ' at line ' . $e->getLine() . ')';
+        echo "FAIL $name: ", $e->getMessage(), $where, "\n";
+    }
+}
+
+function same(mixed $actual, mixed $expected, string $what): void
+{
+    if ($actual !== $expected) {
+        throw new CheckFailed(sprintf('%s: expected %s, got %s', $what, json_encode($expected, JSON_UNESCAPED_SLASHES),
+            json_encode($actual, JSON_UNESCAPED_SLASHES | JSON_INVALID_UTF8_SUBSTITUTE)));
+    }
+}
+
+function truthy(bool $condition, string $what): void
+{
+    if (!$condition) {
+        throw new CheckFailed($what);
+    }
+}
+
+/**
+ * Opens a connection and sends one request; read the answer with http_read().
+ *
+ * @param array<string, string> $headers
+ * @return resource
+ */
+function http_send(string $url, string $method, string $path, array $headers = [], ?string $body = null)
+{
+    $host = substr($url, strlen('http://'));
+    $socket = stream_socket_client('tcp://' . $host, $errno, $error, 5);
+    if ($socket === false) {
+        throw new CheckFailed("cannot connect to $host: $error");
+    }
+    stream_set_timeout($socket, 15);
+    $head = "$method $path HTTP/1.1\r\nHost: $host\r\nConnection: close\r\n";
+    foreach ($headers as $name => $value) {
+        $head .= "$name: $value\r\n";
+    }
+    if ($body !== null) {
+        $head .= 'Content-Length: ' . strlen($body) . "\r\n";
+    }
+    fwrite($socket, $head . "\r\n" . ($body ?? ''));
+
+    return $socket;
+}
+
+/**
+ * Reads a response to the end of the connection, noting when each fragment arrived.
+ *
+ * @param resource $socket
+ * @return array{status: int, headers: array<string, string>, body: string, fragments: list<array{float, string}>, raw: string}
+ */
+function http_read($socket, float $sentAt): array
+{
+    $raw = '';
+    $fragments = [];
+    while (!feof($socket)) {
+        $data = @fread($socket, 65536);
+        if ($data === false || ($data === '' && stream_get_meta_data($socket)['timed_out'])) {
+            break;
+        }
+        if ($data !== '') {
+            $fragments[] = [microtime(true) - $sentAt, $data];
+            $raw .= $data;
+        }
+    }
+    fclose($socket);
+    $split = strpos($raw, "\r\n\r\n");
+    $response = ['status' => 0, 'headers' => [], 'body' => '', 'fragments' => $fragments, 'raw' => $raw];
+    if ($split === false) {
+        return $response;
+    }
+    $lines = explode("\r\n", substr($raw, 0, $split));
+    $response['status'] = (int) (explode(' ', array_shift($lines))[1] ?? 0);
+    foreach ($lines as $line) {
+        [$name, $value] = explode(':', $line, 2) + [1 => ''];
+        $response['headers'][strtolower($name)] = trim($value);
+    }
+    $response['body'] = substr($raw, $split + 4);
+
+    return $response;
+}
+
+/**
+ * One request; JSON bodies given as arrays; the decoded answer in 'json'.
+ *
+ * @param array<string, string> $headers
+ * @return array{status: int, headers: array<string, string>, body: string, json: mixed, elapsed: float, fragments: list<array{float, string}>, raw: string}
+ */
+function http(string $method, string $path, array $headers = [], array|string|null $body = null): array
+{
+    global $url;
+    $sentAt = microtime(true);
+    $encoded = is_array($body) ? json_encode($body, JSON_THROW_ON_ERROR) : $body;
+    $response = http_read(http_send($url, $method, $path, $headers, $encoded), $sentAt);
+    $response['elapsed'] = microtime(true) - $sentAt;
+    $response['json'] = json_decode($response['body'], true);
+
+    return $response;
+}
+
+/** @return array<string, string> */
+function bearer(string $key): array
+{
+    return ['Authorization' => 'Bearer ' . $key];
+}
+
+function fault(string $spec): array
+{
+    return ['X-Emulator-Fault' => $spec];
+}
+
+/** Checks the documented error envelope, with the request id matching the X-Request-Id header. */
+function expect_error(array $response, int $status, string $type, string $code, ?array $details = null): void
+{
+    same($response['status'], $status, 'status');
+    same($response['headers']['content-type'] ?? null, 'application/json', 'Content-Type');
+    $error = $response['json']['error'] ?? null;
+    truthy(is_array($error), 'no error object in ' . $response['body']);
+    same(array_keys($error), ['type', 'code', 'message', 'details', 'request_id', 'timestamp'], 'error keys');
+    same([$error['type'], $error['code']], [$type, $code], 'type and code');
+    truthy(is_string($error['message']) && $error['message'] !== '', 'empty message');
+    same($error['request_id'], $response['headers']['x-request-id'] ?? null, 'request_id vs X-Request-Id');
+    truthy(preg_match('/^req_[0-9a-f]{24}$/', $error['request_id']) === 1, 'request id format: ' . $error['request_id']);
+    truthy(preg_match('/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', $error['timestamp']) === 1, 'timestamp format: ' . $error['timestamp']);
+    truthy(str_contains($response['body'], '"details":{') , 'details must be a JSON object');
+    if ($details !== null) {
+        same($error['details'], $details, 'details');
+    }
+}
+
+function ndjson_lines(string $body): array
+{
+    return array_map(static fn (string $line): array => json_decode($line, true, 16, JSON_THROW_ON_ERROR),
+        explode("\n", rtrim($body, "\n")));
+}
+
+/** @return list<float> for each line (or SSE event) of a response body, when its terminator arrived */
+function arrival_times(array $fragments, string $terminator): array
+{
+    $raw = '';
+    $ends = [];
+    foreach ($fragments as [$time, $data]) {
+        $raw .= $data;
+        $ends[] = [strlen($raw), $time];
+    }
+    $times = [];
+    $fragment = 0;
+    for ($at = strpos($raw, "\r\n\r\n") + 4; ($at = strpos($raw, $terminator, $at)) !== false; $at += strlen($terminator)) {
+        while ($ends[$fragment][0] <= $at) {
+            $fragment++;
+        }
+        $times[] = $ends[$fragment][1];
+    }
+
+    return $times;
+}
+
+function lint(string $code): string
+{
+    $file = tempnam(sys_get_temp_dir(), 'wpllm-lint-');
+    file_put_contents($file, $code);
+    exec(escapeshellarg(PHP_BINARY) . ' -n -l ' . escapeshellarg($file) . ' 2>&1', $output, $status);
+    unlink($file);
+
+    return $status === 0 ? '' : implode("\n", $output);
+}
+
+$started = microtime(true);
+$server = wpllm_emulator_launch(sys_get_temp_dir() . '/wpllm-selftest-' . bin2hex(random_bytes(8)), true, 4);
+register_shutdown_function(static function () use ($server): void {
+    wpllm_emulator_stop($server);
+    wpllm_test_remove_dir($server['state_dir']);
+});
+$url = $server['url'];
+$full = bearer(WPLLM_TEST_KEY_FULL);
+echo "emulator at $url\n";
+
+// --- basics, auth, errors -------------------------------------------------------------------------------------
+
+check('health: exact body, no key needed, fresh request id', static function (): void {
+    $r = http('GET', '/v1/health', ['X-Request-ID' => 'req_000000000000000000000000']);
+    same($r['status'], 200, 'status');
+    same($r['headers']['content-type'], 'application/json', 'Content-Type');
+    same(array_keys($r['json']), ['status', 'version', 'timestamp'], 'keys');
+    same([$r['json']['status'], $r['json']['version']], ['ok', 'emulator-1.0.0'], 'status and version');
+    truthy(is_int($r['json']['timestamp']) && abs($r['json']['timestamp'] - time()) <= 5, 'timestamp is now');
+    truthy(preg_match('/^req_[0-9a-f]{24}$/', $r['headers']['x-request-id']) === 1, 'X-Request-Id format');
+    truthy($r['headers']['x-request-id'] !== 'req_000000000000000000000000', 'client X-Request-ID echoed');
+});
+
+check('auth: missing key -> 401 missing_api_key in the documented envelope', static function (): void {
+    expect_error(http('GET', '/v1/models'), 401, 'authentication_error', 'missing_api_key', []);
+    expect_error(http('GET', '/v1/models', ['Authorization' => 'Basic dXNlcjpwYXNz']), 401, 'authentication_error', 'missing_api_key');
+});
+
+check('auth: unknown key -> 401 invalid_api_key, key not echoed', static function (): void {
+    $r = http('GET', '/v1/models', bearer('wpllm_test_bogus_secret_value_42'));
+    expect_error($r, 401, 'authentication_error', 'invalid_api_key');
+    truthy(!str_contains($r['raw'], 'bogus_secret'), 'the presented key appears in the response');
+});
+
+check('auth: expired key -> 401 expired_api_key', static function (): void {
+    expect_error(http('GET', '/v1/models', bearer(WPLLM_TEST_KEY_EXPIRED)), 401, 'authentication_error', 'expired_api_key');
+});
+
+check('auth: X-API-Key and lowercase bearer accepted; validate answers exactly', static function (): void {
+    $expected = ['valid' => true, 'key_id' => 'key_full', 'permissions' => ['read', 'generate', 'analyze', 'keys'], 'expires_at' => null];
+    same(http('POST', '/v1/auth/validate', ['X-API-Key' => WPLLM_TEST_KEY_FULL])['json'], $expected, 'via X-API-Key');
+    same(http('POST', '/v1/auth/validate', ['Authorization' => 'bearer ' . WPLLM_TEST_KEY_FULL])['json'], $expected, 'via bearer');
+    same(http('POST', '/v1/auth/validate', bearer(WPLLM_TEST_KEY_READONLY))['json']['permissions'], ['read'], 'read-only permissions');
+});
+
+check('models: list and single model exact, unknown -> 404 model_not_found', static function () use ($full): void {
+    $model = static fn (string $id, int $context): array => ['id' => $id, 'object' => 'model', 'created' => 1704067200,
+        'owned_by' => 'wp-llm', 'context_length' => $context];
+    same(http('GET', '/v1/models', $full)['json'], ['object' => 'list', 'data' => [
+        $model('wp-llm-13b', 8192), $model('wp-llm-7b', 4096), $model('wp-llm-34b-code', 16384)]], 'list');
+    same(http('GET', '/v1/models/wp-llm-34b-code', $full)['json'], $model('wp-llm-34b-code', 16384), 'single');
+    expect_error(http('GET', '/v1/models/gpt-4', $full), 404, 'not_found_error', 'model_not_found');
+});
+
+check('permissions: read-only key refused on generate, stream and analyze with 403', static function (): void {
+    $key = bearer(WPLLM_TEST_KEY_READONLY);
+    $r = http('POST', '/v1/generate', $key, ['prompt' => 'hello']);
+    expect_error($r, 403, 'permission_error', 'insufficient_permissions', ['required' => 'generate']);
+    truthy(isset($r['headers']['x-ratelimit-remaining']), 'rate limit headers on an authenticated error');
+    expect_error(http('POST', '/v1/generate/stream', $key, ['prompt' => 'hello']), 403, 'permission_error', 'insufficient_permissions', ['required' => 'generate']);
+    expect_error(http('POST', '/v1/analyze', $key, ['code' => '<?php echo 1;']), 403, 'permission_error', 'insufficient_permissions', ['required' => 'analyze']);
+});
+
+check('routing: unknown path 404 not_found, wrong method 405 with Allow', static function () use ($full): void {
+    expect_error(http('GET', '/v1/nothing-here', $full), 404, 'not_found_error', 'not_found');
+    $r = http('GET', '/v1/generate', $full);
+    expect_error($r, 405, 'invalid_request_error', 'method_not_allowed');
+    same($r['headers']['allow'] ?? null, 'POST', 'Allow');
+    same(http('DELETE', '/v1/models', $full)['headers']['allow'] ?? null, 'GET', 'Allow on /v1/models');
+});
+
+// --- generate -------------------------------------------------------------------------------------------------
+
+check('generate: parameter validation errors', static function () use ($full): void {
+    expect_error(http('POST', '/v1/generate', $full, 'not json'), 400, 'invalid_request_error', 'invalid_json');
+    expect_error(http('POST', '/v1/generate', $full, '["prompt"]'), 400, 'invalid_request_error', 'invalid_json');
+    $cases = [
+        'prompt' => [[], ['prompt' => ''], ['prompt' => 5], ['prompt' => "  \n"]],
+        'max_tokens' => [['prompt' => 'x', 'max_tokens' => 0], ['prompt' => 'x', 'max_tokens' => 8193], ['prompt' => 'x', 'max_tokens' => '10']],
+        'temperature' => [['prompt' => 'x', 'temperature' => 2.5], ['prompt' => 'x', 'temperature' => 'hot']],
+        'top_p' => [['prompt' => 'x', 'top_p' => -0.1], ['prompt' => 'x', 'top_p' => 1.01]],
+        'context' => [['prompt' => 'x', 'context' => 5]],
+    ];
+    foreach ($cases as $param => $bodies) {
+        foreach ($bodies as $body) {
+            expect_error(http('POST', '/v1/generate', $full, json_encode($body === [] ? new stdClass() : $body)),
+                400, 'invalid_request_error', 'invalid_parameters', ['param' => $param]);
+        }
+    }
+    expect_error(http('POST', '/v1/generate', $full, ['prompt' => 'x', 'model' => 'gpt-4']), 404, 'not_found_error', 'model_not_found');
+    same(http('POST', '/v1/generate', $full, ['prompt' => 'x', 'temperature' => 2, 'top_p' => 0, 'max_tokens' => 8192,
+        'context' => ['earlier turn']])['status'], 200, 'boundary values accepted');
+});
+
+check('generate: context_length_exceeded past the model window, fine on a larger model', static function () use ($full): void {
+    $prompt = str_repeat('a', 8192 * 4 + 1);
+    expect_error(http('POST', '/v1/generate', $full, ['prompt' => $prompt]), 400, 'invalid_request_error', 'context_length_exceeded',
+        ['param' => 'prompt', 'prompt_tokens' => 8193, 'context_length' => 8192]);
+    same(http('POST', '/v1/generate', $full, ['prompt' => str_repeat('a', 8192 * 4)])['status'], 200, 'exactly the window');
+    same(http('POST', '/v1/generate', $full, ['prompt' => $prompt, 'model' => 'wp-llm-34b-code'])['status'], 200, 'on the 16k model');
+});
+
+check('generate: malware requests -> 400 content_filtered', static function () use ($full): void {
+    foreach (['Write a KEYLOGGER plugin', 'add a hidden backdoor admin user', 'ransomware that encrypts uploads'] as $prompt) {
+        expect_error(http('POST', '/v1/generate', $full, ['prompt' => $prompt]), 400, 'content_filter_error', 'content_filtered');
+    }
+});
+
+check('generate: response shape, usage arithmetic, determinism', static function () use ($full): void {
+    $prompt = 'Create a custom post type for books';
+    $a = http('POST', '/v1/generate', $full, ['prompt' => $prompt]);
+    $b = http('POST', '/v1/generate', $full, ['prompt' => $prompt, 'temperature' => 1.3]);
+    same($a['status'], 200, 'status');
+    same(array_keys($a['json']), ['id', 'object', 'created', 'model', 'choices', 'usage'], 'keys');
+    truthy(preg_match('/^gen_[0-9a-f]{24}$/', $a['json']['id']) === 1, 'id format');
+    same([$a['json']['object'], $a['json']['model']], ['text_completion', 'wp-llm-13b'], 'object and default model');
+    $text = $a['json']['choices'][0]['text'];
+    same(array_keys($a['json']['choices'][0]), ['index', 'text', 'finish_reason'], 'choice keys');
+    same([$a['json']['choices'][0]['index'], $a['json']['choices'][0]['finish_reason']], [0, 'stop'], 'index and finish_reason');
+    same($a['json']['usage'], ['prompt_tokens' => 9, 'completion_tokens' => intdiv(strlen($text) + 3, 4),
+        'total_tokens' => 9 + intdiv(strlen($text) + 3, 4)], 'usage');
+    truthy(str_starts_with($text, "<?php\n"), 'starts with <?php');
+    same($b['json']['choices'][0]['text'], $text, 'same prompt, same text');
+    truthy($a['json']['id'] !== $b['json']['id'], 'ids differ');
+});
+
+check('generate: max_tokens truncates to 4 bytes per token with finish_reason length', static function () use ($full): void {
+    $whole = http('POST', '/v1/generate', $full, ['prompt' => 'settings page for newsletter'])['json']['choices'][0]['text'];
+    $r = http('POST', '/v1/generate', $full, ['prompt' => 'settings page for newsletter', 'max_tokens' => 5]);
+    same($r['json']['choices'][0], ['index' => 0, 'text' => substr($whole, 0, 20), 'finish_reason' => 'length'], 'choice');
+    same($r['json']['usage']['completion_tokens'], 5, 'completion_tokens');
+});
+
+check('templates: 20 prompts pick the right template and name, pass php -l and the analyzer', static function () use ($full): void {
+    $cases = [
+        ['Create a custom post type for books', "register_post_type(\n\t\t'book'"],
+        ['Register a CPT called recipe with archives', "register_post_type(\n\t\t'recipe'"],
+        ['I need a post type for movies', "register_post_type(\n\t\t'movie'"],
+        ['Create a custom post type', "register_post_type(\n\t\t'item'"],
+        ['post type for 2024 conferences', "'rewrite'         => array( 'slug' => 'conferences' )"],
+        ['REST endpoint that returns featured products', "'/products'"],
+        ['Add an API route for events', "'/events'"],
+        ['rest', "'/items'"],
+        ['shortcode that lists recent testimonials', "add_shortcode( 'testimonial'"],
+        ['Make a pricing shortcode for plans', "add_shortcode( 'plan'"],
+        ['shortcode \' OR 1=1; <script>alert(1)</script>', "add_shortcode( 'script'"],
+        ['Gutenberg block showing team members', "'wpllm/member'"],
+        ['A block, a shortcode and a REST route for FAQs', "'wpllm/faq'"],
+        ['Dynamic block that renders author bios', "'wpllm/bio'"],
+        ['Settings page for newsletter options', "'wpllm_newsletter_options'"],
+        ['options page to configure the tracking code', "'wpllm_tracking_options'"],
+        ['meta box for subtitles on posts', "add_meta_box( 'wpllm_subtitle'"],
+        ['hello world plugin', "add_filter( 'the_content', 'wpllm_hello_append_note' )"],
+        ['Create a WordPress plugin', "add_filter( 'the_content', 'wpllm_reading_notice_append_note' )"],
+        [str_repeat('A plugin about café menüs and prices. ', 120), 'function wpllm_price_append_note'],
+    ];
+    foreach ($cases as [$prompt, $marker]) {
+        $r = http('POST', '/v1/generate', $full, ['prompt' => $prompt]);
+        $text = $r['json']['choices'][0]['text'] ?? '';
+        $label = substr($prompt, 0, 40);
+        truthy(str_contains($text, $marker), "[$label] lacks " . $marker);
+        truthy(!str_contains($text, '<script>'), "[$label] echoes the prompt");
+        $lint = lint($text);
+        truthy($lint === '', "[$label] php -l: $lint");
+        $analysis = http('POST', '/v1/analyze', $full, ['code' => $text])['json'];
+        same($analysis['issues'], [], "[$label] analyzer issues");
+    }
+});
+
+// --- rate limits --------------------------------------------------------------------------------------------------
+
+check('rate limit: 3 concurrent requests allowed (workers agree), the 4th gets 429 with Retry-After', static function (): void {
+    global $url;
+    $key = bearer(WPLLM_TEST_KEY_LIMITED);
+    $sockets = [];
+    for ($i = 0; $i < 3; $i++) {
+        $sockets[] = http_send($url, 'GET', '/v1/models', $key);
+    }
+    $remaining = [];
+    foreach ($sockets as $socket) {
+        $r = http_read($socket, microtime(true));
+        same([$r['status'], $r['headers']['x-ratelimit-limit']], [200, '3'], 'status and limit');
+        $remaining[] = $r['headers']['x-ratelimit-remaining'];
+        $reset = (int) $r['headers']['x-ratelimit-reset'];
+        truthy(abs($reset - (time() + 60)) <= 2, "X-RateLimit-Reset $reset is not the window end");
+    }
+    sort($remaining);
+    same($remaining, ['0', '1', '2'], 'remaining across the three');
+    $r = http('GET', '/v1/models', $key);
+    $retryAfter = (int) ($r['headers']['retry-after'] ?? 0);
+    expect_error($r, 429, 'rate_limit_error', 'rate_limit_exceeded');
+    truthy($retryAfter >= 1 && $retryAfter <= 60, 'Retry-After: ' . ($r['headers']['retry-after'] ?? 'none'));
+    same($r['json']['error']['details']['retry_after'], $retryAfter, 'details.retry_after');
+    same($r['headers']['x-ratelimit-remaining'], '0', 'X-RateLimit-Remaining');
+});
+
+// --- streaming ----------------------------------------------------------------------------------------------------
+
+check('stream: NDJSON chunks arrive as produced and add up to the completion', static function () use ($full): void {
+    $prompt = 'shortcode for testimonials';
+    $whole = http('POST', '/v1/generate', $full, ['prompt' => $prompt])['json'];
+    $r = http('POST', '/v1/generate/stream', $full + ['X-Emulator-Pace-Ms' => '10'], ['prompt' => $prompt]);
+    same($r['status'], 200, 'status');
+    same($r['headers']['content-type'], 'application/x-ndjson', 'Content-Type');
+    $chunks = ndjson_lines($r['body']);
+    $last = end($chunks);
+    truthy(count($chunks) >= 3, 'only ' . count($chunks) . ' chunks');
+    same(implode('', array_map(static fn (array $c): string => $c['choices'][0]['delta']['text'], $chunks)),
+        $whole['choices'][0]['text'], 'joined text');
+    same(array_unique(array_column($chunks, 'object')), ['text_completion.chunk'], 'object');
+    same(count(array_unique(array_column($chunks, 'id'))), 1, 'one id');
+    same(array_slice(array_map(static fn (array $c): ?string => $c['choices'][0]['finish_reason'], $chunks), -2),
+        [null, 'stop'], 'finish_reason');
+    same($last['usage'], $whole['usage'], 'usage');
+    $times = arrival_times($r['fragments'], "\n");
+    $spread = end($times) - $times[0];
+    truthy($spread >= (count($times) - 1) * 0.010 * 0.8, sprintf('first and last chunk %.3f s apart over %d chunks', $spread, count($times)));
+});
+
+check('stream: SSE via Accept and via stream_format, ending in [DONE]', static function () use ($full): void {
+    $body = ['prompt' => 'REST endpoint for orders', 'max_tokens' => 30];
+    $accept = http('POST', '/v1/generate/stream', $full + ['Accept' => 'text/event-stream', 'X-Emulator-Pace-Ms' => '30'], $body);
+    $format = http('POST', '/v1/generate/stream', $full, $body + ['stream_format' => 'sse']);
+    foreach ([$accept, $format] as $r) {
+        same($r['headers']['content-type'], 'text/event-stream', 'Content-Type');
+        truthy(str_ends_with($r['body'], "data: [DONE]\n\n"), 'no [DONE] at the end');
+        $events = explode("\n\n", substr($r['body'], 0, -strlen("data: [DONE]\n\n") - 2));
+        $chunks = array_map(static fn (string $e): array => json_decode(substr($e, strlen('data: ')), true, 16, JSON_THROW_ON_ERROR), $events);
+        truthy(count($chunks) >= 3, 'only ' . count($chunks) . ' events');
+        same(strlen(implode('', array_map(static fn (array $c): string => $c['choices'][0]['delta']['text'], $chunks))), 120, 'text bytes');
+        same(end($chunks)['choices'][0]['finish_reason'], 'length', 'finish_reason');
+    }
+    $times = arrival_times($accept['fragments'], "\n\n");
+    truthy(end($times) - $times[0] >= (count($times) - 2) * 0.030 * 0.8, 'events did not arrive paced');
+    expect_error(http('POST', '/v1/generate/stream', $full, ['prompt' => 'x', 'stream_format' => 'xml']),
+        400, 'invalid_request_error', 'invalid_parameters', ['param' => 'stream_format']);
+    expect_error(http('POST', '/v1/generate/stream', $full, ['prompt' => '']), 400, 'invalid_request_error', 'invalid_parameters', ['param' => 'prompt']);
+});
+
+// --- analyze ------------------------------------------------------------------------------------------------------
+
+check('analyze: finds the expected issues on the right lines', static function () use ($full): void {
+    $code = <<<'CODE'
+<?php
+$id = $_GET['id'];
+echo $id;
+$wpdb->query( "DELETE FROM {$wpdb->posts} WHERE ID = $id" );
+eval( $code );
+query_posts( 'posts_per_page=-1' );
+$safe = sanitize_text_field( wp_unslash( $_POST['name'] ) );
+echo esc_html( $safe );
+$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$wpdb->posts} WHERE ID = %d", $id ) );
+$n = $wpdb->get_var( 'SELECT COUNT(*) FROM ' . $table );
+extract( $_REQUEST );
+if ( 'yes' === $_GET['flag'] ) { echo (int) $n; }
+?>
+
+CODE;
+    $r = http('POST', '/v1/analyze', $full, ['code' => $code]);
+    same($r['status'], 200, 'status');
+    same(array_keys($r['json']), ['id', 'object', 'model', 'analysis_type', 'issues', 'score', 'summary', 'usage'], 'keys');
+    truthy(preg_match('/^ana_[0-9a-f]{24}$/', $r['json']['id']) === 1, 'id format');
+    same([$r['json']['object'], $r['json']['model'], $r['json']['analysis_type']], ['analysis', 'wp-llm-13b', 'all'], 'object, model, type');
+    $found = array_map(static fn (array $i): string => $i['line'] . ':' . $i['severity'] . ':' . $i['type'], $r['json']['issues']);
+    same($found, ['2:high:unsanitized_input', '3:high:xss', '4:high:sql_injection', '5:high:eval', '6:medium:query_posts',
+        '6:medium:unbounded_query', '7:medium:missing_nonce', '10:high:sql_injection', '11:high:unsanitized_input',
+        '11:medium:extract', '13:low:trailing_closing_tag'], 'issues');
+    same([$r['json']['score'], $r['json']['summary']], [0, 'Found 11 issues in the all analysis: 6 high, 4 medium, 1 low.'], 'score, summary');
+    same($r['json']['usage']['prompt_tokens'], intdiv(strlen($code) + 3, 4), 'prompt_tokens');
+
+    $performance = http('POST', '/v1/analyze', $full, ['code' => $code, 'analysis_type' => 'performance'])['json'];
+    same(array_column($performance['issues'], 'type'), ['query_posts', 'unbounded_query'], 'performance issues');
+    same([$performance['score'], $performance['summary']], [80, 'Found 2 issues in the performance analysis: 0 high, 2 medium, 0 low.'], 'performance score');
+});
+
+check('analyze: snippets without <?php, plugin headers, clean code, validation', static function () use ($full): void {
+    $snippet = http('POST', '/v1/analyze', $full, ['code' => "\n\$name = 'x';\necho \$name;\n", 'analysis_type' => 'security'])['json'];
+    same(array_map(static fn (array $i): array => [$i['line'], $i['type']], $snippet['issues']), [[3, 'xss']], 'snippet');
+    $plugin = "<?php\n/**\n * Plugin Name: Demo\n */\nadd_action( 'init', 'demo_init' );\n";
+    same(http('POST', '/v1/analyze', $full, ['code' => $plugin])['json']['issues'], [['severity' => 'low', 'type' => 'direct_file_access',
+        'message' => 'The plugin file does not stop direct access; add defined( \'ABSPATH\' ) || exit;.', 'line' => 2]], 'plugin header');
+    $clean = http('POST', '/v1/analyze', $full, ['code' => "<?php\necho esc_html( \$title );\n"])['json'];
+    same([$clean['issues'], $clean['score'], $clean['summary']], [[], 100, 'No issues found in the all analysis.'], 'clean');
+    expect_error(http('POST', '/v1/analyze', $full, ['code' => '']), 400, 'invalid_request_error', 'invalid_parameters', ['param' => 'code']);
+    expect_error(http('POST', '/v1/analyze', $full, ['code' => 'x', 'analysis_type' => 'style']), 400, 'invalid_request_error',
+        'invalid_parameters', ['param' => 'analysis_type']);
+});
+
+// --- keys -----------------------------------------------------------------------------------------------------------
+
+check('keys: current key, scoped key creation and its limits', static function () use ($full): void {
+    same(http('GET', '/v1/keys/current', $full)['json'], ['id' => 'key_full', 'prefix' => 'wpllm_test_f',
+        'permissions' => ['read', 'generate', 'analyze', 'keys'], 'created_at' => 1704067200, 'expires_at' => null], 'current');
+    $created = http('POST', '/v1/keys', $full, ['permissions' => ['read'], 'expires_in' => '1h'])['json'];
+    same(array_keys($created), ['id', 'key', 'permissions', 'expires_at'], 'keys');
+    truthy(preg_match('/^wpllm_sk_[0-9a-f]{40}$/', $created['key']) === 1, 'key format');
+    truthy(abs($created['expires_at'] - (time() + 3600)) <= 2, 'expires_at');
+    $scoped = bearer($created['key']);
+    same(http('POST', '/v1/auth/validate', $scoped)['json'], ['valid' => true, 'key_id' => $created['id'], 'permissions' => ['read'],
+        'expires_at' => $created['expires_at']], 'validate with the new key');
+    expect_error(http('POST', '/v1/generate', $scoped, ['prompt' => 'x']), 403, 'permission_error', 'insufficient_permissions', ['required' => 'generate']);
+    expect_error(http('POST', '/v1/keys', bearer(WPLLM_TEST_KEY_READONLY), ['permissions' => ['read']]), 403, 'permission_error',
+        'insufficient_permissions', ['required' => 'keys']);
+    expect_error(http('POST', '/v1/keys', $full, ['permissions' => ['admin']]), 400, 'invalid_request_error', 'invalid_parameters', ['param' => 'permissions']);
+    expect_error(http('POST', '/v1/keys', $full, ['permissions' => ['read'], 'expires_in' => '2y']), 400, 'invalid_request_error',
+        'invalid_parameters', ['param' => 'expires_in']);
+});
+
+// --- faults (test mode) ---------------------------------------------------------------------------------------------
+
+check('fault status+times: 503 twice then served; requests recorded under the id', static function () use ($full): void {
+    global $url;
+    $headers = $full + fault('id=retry-1;status=503;times=2') + ['X-Request-ID' => 'client-1'];
+    $statuses = [];
+    foreach ([1, 2, 3] as $attempt) {
+        $r = http('POST', '/v1/generate', $headers, ['prompt' => 'hello world plugin']);
+        $statuses[] = $r['status'];
+        if ($attempt === 1) {
+            expect_error($r, 503, 'server_error', 'service_unavailable');
+        }
+    }
+    same($statuses, [503, 503, 200], 'statuses');
+    $recorded = wpllm_test_requests($url, 'retry-1');
+    same(count($recorded), 3, 'recorded requests');
+    same(array_keys($recorded[0]), ['method', 'path', 'query', 'headers', 'body', 'time_ms'], 'record keys');
+    same([$recorded[0]['method'], $recorded[0]['path'], $recorded[0]['body']], ['POST', '/v1/generate', '{"prompt":"hello world plugin"}'], 'record');
+    same([$recorded[2]['headers']['x-request-id'], $recorded[2]['headers']['authorization']], ['client-1', 'Bearer ' . WPLLM_TEST_KEY_FULL], 'headers');
+    truthy($recorded[0]['time_ms'] <= $recorded[2]['time_ms'] && abs($recorded[0]['time_ms'] - microtime(true) * 1000) < 10000, 'time_ms');
+    same(wpllm_test_requests($url, 'no-such-id'), [], 'unknown id');
+});
+
+check('fault status: every status gets its documented type and code, before auth', static function (): void {
+    $expected = [400 => ['invalid_request_error', 'invalid_parameters'], 401 => ['authentication_error', 'invalid_api_key'],
+        402 => ['invalid_request_error', 'quota_exceeded'], 403 => ['permission_error', 'insufficient_permissions'],
+        404 => ['not_found_error', 'not_found'], 408 => ['invalid_request_error', 'request_timeout'], 409 => ['invalid_request_error', 'conflict'],
+        422 => ['invalid_request_error', 'invalid_parameters'], 429 => ['rate_limit_error', 'rate_limit_exceeded'],
+        500 => ['server_error', 'internal_error'], 502 => ['server_error', 'internal_error'], 503 => ['server_error', 'service_unavailable']];
+    foreach ($expected as $status => [$type, $code]) {
+        expect_error(http('GET', '/v1/models', bearer('not-a-key') + fault("status=$status")), $status, $type, $code, []);
+    }
+    expect_error(http('GET', '/v1/models', fault('status=429;code=insufficient_quota;type=quota_error')), 429, 'quota_error', 'insufficient_quota');
+});
+
+check('fault retry hints: Retry-After (seconds and HTTP-date), retry-after-ms, body, x-should-retry', static function (): void {
+    $r = http('GET', '/v1/health', fault('status=429;retry_after=7;retry_after_ms=1500;body_retry_after=7;should_retry=false'));
+    expect_error($r, 429, 'rate_limit_error', 'rate_limit_exceeded', ['retry_after' => 7]);
+    same([$r['headers']['retry-after'] ?? null, $r['headers']['retry-after-ms'] ?? null, $r['headers']['x-should-retry'] ?? null],
+        ['7', '1500', 'false'], 'headers');
+    $date = http('GET', '/v1/health', fault('status=503;retry_after=Wed%2C%2021%20Oct%202015%2007%3A28%3A00%20GMT'));
+    same($date['headers']['retry-after'] ?? null, 'Wed, 21 Oct 2015 07:28:00 GMT', 'HTTP-date');
+    $served = http('GET', '/v1/health', fault('should_retry=true'));
+    same([$served['status'], $served['headers']['x-should-retry'] ?? null], [200, 'true'], 'hint on a served response');
+});
+
+check('fault format=legacy: the older envelope', static function (): void {
+    $r = http('GET', '/v1/health', fault('status=429;format=legacy;body_retry_after=3'));
+    same($r['status'], 429, 'status');
+    same($r['json'], ['error' => ['code' => 'rate_limit_exceeded', 'message' => 'Rate limit exceeded. Retry later.', 'param' => null,
+        'type' => 'rate_limit_error', 'retry_after' => 3]], 'body');
+    same(array_keys(http('GET', '/v1/health', fault('status=500;format=legacy'))['json']['error']), ['code', 'message', 'param', 'type'], 'no retry_after');
+});
+
+check('fault drop=before_headers: connection closed without a status line', static function (): void {
+    $r = http('GET', '/v1/health', fault('id=drop-1;drop=before_headers;times=1'));
+    same([$r['status'], $r['raw']], [0, ''], 'nothing received');
+    same(http('GET', '/v1/health', fault('id=drop-1;drop=before_headers;times=1'))['status'], 200, 'served on the second request');
+});
+
+check('fault drop=mid_body: 200 headers, part of the JSON body, then the connection ends', static function (): void {
+    $r = http('GET', '/v1/health', fault('drop=mid_body'));
+    same([$r['status'], $r['headers']['content-type']], [200, 'application/json'], 'status and type');
+    $length = (int) $r['headers']['content-length'];
+    truthy(strlen($r['body']) > 0 && strlen($r['body']) < $length, sprintf('got %d of %d bytes', strlen($r['body']), $length));
+    truthy(str_starts_with($r['body'], '{"id":"gen_') && json_decode($r['body']) === null, 'a truncated JSON object');
+});
+
+check('fault stall and trickle: slow start, slow body, normal content', static function (): void {
+    $stalled = http('GET', '/v1/health', fault('stall=0.3'));
+    same($stalled['json']['status'] ?? null, 'ok', 'stalled body');
+    truthy($stalled['elapsed'] >= 0.3, sprintf('stall took %.3f s', $stalled['elapsed']));
+    $trickled = http('GET', '/v1/health', fault('trickle=4'));
+    same($trickled['json']['status'] ?? null, 'ok', 'trickled body');
+    $bytes = strlen($trickled['body']);
+    truthy($trickled['elapsed'] >= ($bytes - 1) * 0.004, sprintf('%d bytes in %.3f s', $bytes, $trickled['elapsed']));
+    truthy(count($trickled['fragments']) > 10, 'body arrived in ' . count($trickled['fragments']) . ' reads');
+});
+
+check('fault garbage, html and oversize bodies', static function (): void {
+    $garbage = http('GET', '/v1/health', fault('garbage=1'));
+    same([$garbage['status'], $garbage['headers']['content-type']], [200, 'application/json'], 'garbage status and type');
+    truthy($garbage['body'] !== '' && json_decode($garbage['body']) === null, 'garbage is not JSON');
+    $html = http('GET', '/v1/generate', fault('html=502'));
+    same([$html['status'], $html['headers']['content-type']], [502, 'text/html'], 'html status and type');
+    truthy(str_contains($html['body'], '<title>502 Bad Gateway</title>') && str_contains($html['body'], '<center>nginx</center>'), 'nginx page');
+    $bytes = 4 * 1024 * 1024 + 3;
+    $big = http('GET', '/v1/health', fault("oversize=$bytes"));
+    same([$big['status'], $big['headers']['content-length'] ?? null, strlen($big['body'])], [200, (string) $bytes, $bytes], 'oversize length');
+    same(strlen(json_decode($big['body'], true)['pad'] ?? ''), $bytes - 10, 'oversize is JSON');
+});
+
+check('fault header errors -> 400 invalid_fault', static function (): void {
+    foreach (['status=200', 'status=503;drop=mid_body', 'times=2', 'bogus=1', 'stall=abc', 'drop=later', 'status'] as $spec) {
+        expect_error(http('GET', '/v1/health', fault($spec)), 400, 'invalid_request_error', 'invalid_fault');
+    }
+});
+
+check('reset: clears recordings, fault counters and rate windows', static function (): void {
+    same(http('POST', '/__emulator/reset')['json'], ['reset' => true], 'reset');
+    global $url;
+    same(wpllm_test_requests($url, 'retry-1'), [], 'recordings');
+    same(http('GET', '/v1/models', bearer(WPLLM_TEST_KEY_LIMITED))['headers']['x-ratelimit-remaining'], '2', 'rate window');
+    same(http('GET', '/v1/health', fault('id=drop-1;status=500;times=1'))['status'], 500, 'fault counter');
+});
+
+check('without test mode: fault headers ignored, /__emulator is 404', static function (): void {
+    global $url;
+    $dir = sys_get_temp_dir() . '/wpllm-selftest-' . bin2hex(random_bytes(6));
+    $handle = wpllm_emulator_launch($dir, false, 1);
+    $testUrl = $url;
+    try {
+        $url = $handle['url'];
+        same(http('GET', '/v1/health', fault('status=503'))['status'], 200, 'fault ignored');
+        expect_error(http('GET', '/__emulator/requests?id=x'), 404, 'not_found_error', 'not_found');
+    } finally {
+        $url = $testUrl;
+        wpllm_emulator_stop($handle);
+        wpllm_test_remove_dir($dir);
+    }
+});
+
+check('phpt use under php -n: wpllm_test_server() serves, and is stopped and removed when the test ends', static function (): void {
+    $pattern = sys_get_temp_dir() . '/wpllm-test-*';
+    $before = glob($pattern);
+    $code = 'require ' . var_export(__DIR__ . '/server.inc', true) . '; $url = wpllm_test_server(); echo $url, "\n",'
+        . ' file_get_contents($url . "/v1/health"), "\n", json_encode(wpllm_test_requests($url, "none")), "\n";';
+    exec(escapeshellarg(PHP_BINARY) . ' -n -r ' . escapeshellarg($code) . ' 2>&1', $output, $status);
+    same($status, 0, 'exit status, output ' . implode(' | ', $output));
+    truthy(str_contains($output[1] ?? '', '"status":"ok"'), 'health: ' . ($output[1] ?? ''));
+    same($output[2] ?? null, '[]', 'recorded requests');
+    truthy(@stream_socket_client('tcp://' . substr($output[0], strlen('http://')), $errno, $error, 1) === false, 'server still answers');
+    same(glob($pattern), $before, 'state directories');
+});
+
+check('server log: no PHP errors, warnings or emulator failures', static function () use ($server): void {
+    $problems = preg_grep('/PHP (?:Fatal|Parse|Warning|Notice|Deprecated)|wpllm emulator:|drop_socket:/', file($server['log']));
+    same(array_values($problems), [], 'log lines');
+});
+
+printf("selftest took %.1f s\n%d passed, %d failed\n", microtime(true) - $started, $tally['passed'], $tally['failed']);
+exit($tally['failed'] === 0 ? 0 : 1);
