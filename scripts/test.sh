@@ -10,6 +10,8 @@ wpllm_apt_install $WPLLM_BUILD_PACKAGES valgrind
 wpllm_build "$root"
 
 cd "$root"
+# a test php that crashed cannot stop the emulator it started: sweep any left behind when we finish
+trap 'pkill -f "$root/tests/server/router.php" 2>/dev/null || true' EXIT INT TERM
 passed=0; failed=0; skipped=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
 
@@ -40,7 +42,10 @@ phpt() {
 	log=$(mktemp)
 	NO_INTERACTION=1 TEST_PHP_EXECUTABLE=$(command -v php) php run-tests.php -q -n \
 		-d extension="$root/modules/wpllm.so" --show-diff "$@" tests/ >"$log" 2>&1 || true
-	grep -E '^(FAIL|LEAK|SKIP|BORK)|^Tests (passed|failed|skipped|leaked)|^=+$|^[-+][0-9]+' "$log" | head -n 200 || true
+	grep -E 'FAIL|LEAK|BORK|^Tests (passed|failed|skipped|leaked)|^[0-9]+[-+] ' "$log" | head -n 200 || true
+	for d in tests/*.diff tests/*.mem; do
+		[ -f "$d" ] && { echo "--- $d"; head -n 60 "$d"; }
+	done
 	p=$(sed -nE 's/^Tests passed +: +([0-9]+).*/\1/p' "$log" | tail -n 1)
 	f=$(sed -nE 's/^Tests failed +: +([0-9]+).*/\1/p' "$log" | tail -n 1)
 	l=$(sed -nE 's/^Tests leaked +: +([0-9]+).*/\1/p' "$log" | tail -n 1)
