@@ -33,5 +33,9 @@ ZEND_EXTERN_MODULE_GLOBALS(wpllm)
 /* Class registration, called from MINIT in dependency order. */
 void php_wpllm_exceptions_init_ce(void);
 void php_wpllm_client_init_ce(void);
+void php_wpllm_jwt_init_ce(void);
+void php_wpllm_totp_init_ce(void);
+void php_wpllm_signature_init_ce(void);
+void php_wpllm_key_cache_free(void);
 
 #endif

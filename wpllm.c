@@ -70,6 +70,9 @@ static PHP_MINIT_FUNCTION(wpllm)
 	}
 	php_wpllm_exceptions_init_ce();
 	php_wpllm_client_init_ce();
+	php_wpllm_jwt_init_ce();
+	php_wpllm_totp_init_ce();
+	php_wpllm_signature_init_ce();
 	return SUCCESS;
 }
 
@@ -83,6 +86,7 @@ static PHP_MSHUTDOWN_FUNCTION(wpllm)
 		WPLLM_G(pool) = NULL;
 	}
 #endif
+	php_wpllm_key_cache_free();
 	curl_global_cleanup();
 	return SUCCESS;
 }

@@ -112,7 +112,7 @@ Option "headers": header names must be HTTP tokens (letters, digits, !#$%&'*+-.^
 Option "user_agent" must not contain CR, LF, NUL or other control characters
 Option "ca_bundle": the file "/nonexistent/ca.pem" cannot be read
 Option "signing_secret" must be a non-empty string, an empty string given
-Option "jwt" is not available in wpllm %s yet (see the README's status table)
+Option "jwt": the token is not a well-formed JWT (three base64url segments with a JSON payload)
 Option "oauth" is not available in wpllm %s yet (see the README's status table)
 TypeError: WPLLM\Client::__construct(): Argument #1 ($options) must be of type array|string|null, int given
 The API key must not be empty

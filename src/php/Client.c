@@ -19,7 +19,9 @@
 #include "php_wpllm.h"
 #include "options.h"
 #include "exceptions.h"
+#include "jwtkeys.h"
 #include "core/error.h"
+#include "core/jwt.h"
 #include "core/http.h"
 #include "core/retry.h"
 #include "core/sign.h"
@@ -43,6 +45,8 @@ typedef struct {
 	wpllm_http_conn *conn;                /* this client's own connection when not persistent */
 	wpllm_http_response resp;             /* the last answer; its body buffer is reused by the next call */
 	/* the rest of getLastResponse(), built into an array only when asked */
+	zend_string *jwt_line;                /* "Authorization: Bearer <jwt>" for the current token: secret */
+	int64_t jwt_exp;                      /* when the minted token expires (seconds) */
 	bool has_last;
 	char sent_request_id[WPLLM_UUID_LEN + 1];
 	int attempts;
@@ -76,6 +80,10 @@ static void client_free(zend_object *obj)
 	php_wpllm_client *c = client_from(obj);
 
 	php_wpllm_options_dtor(&c->o);  /* wipes the secrets */
+	if (c->jwt_line) {
+		OPENSSL_cleanse(ZSTR_VAL(c->jwt_line), ZSTR_LEN(c->jwt_line));
+		zend_string_release(c->jwt_line);
+	}
 	if (c->conn) {
 		wpllm_http_conn_free(c->conn);
 		c->conn = NULL;
@@ -183,6 +191,72 @@ static void throw_error(php_wpllm_client *c, const wpllm_error *err, const wpllm
 	zval_ptr_dtor(&c->last_error);
 	ZVAL_OBJ_COPY(&c->last_error, ex);
 	zend_throw_exception_object(&(zval){.value.obj = ex, .u1.type_info = IS_OBJECT_EX});
+}
+
+/* The credential step of every attempt: the API key line is fixed; a JWT is checked (a given token) or minted
+ * again shortly before it expires (a minting config), so that a retry never carries a stale token. */
+static const char *credential_line(php_wpllm_client *c, wpllm_error *err)
+{
+	int64_t now = wpllm_wall_ms() / 1000, margin;
+	smart_str claims_json = {0};
+	wpllm_buf token = WPLLM_BUF_INIT;
+	HashTable *claims;
+	char header[40];
+	zval tmp;
+
+	if (c->o.jwt_token) {
+		if (now >= c->o.jwt_token_exp) {
+			wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "expired_token",
+				"The JWT given in the \"jwt\" option has expired (exp %lld, now %lld): nothing was sent",
+				(long long)c->o.jwt_token_exp, (long long)now);
+			return NULL;
+		}
+		if (c->jwt_line == NULL) {
+			c->jwt_line = php_wpllm_auth_line("Authorization: Bearer ", ZSTR_VAL(c->o.jwt_token), ZSTR_LEN(c->o.jwt_token));
+		}
+		return ZSTR_VAL(c->jwt_line);
+	}
+	if (!c->o.jwt_mint) {
+		return c->o.auth_line ? ZSTR_VAL(c->o.auth_line) : "";
+	}
+	margin = c->o.jwt_leeway < c->o.jwt_ttl / 2 ? c->o.jwt_leeway : c->o.jwt_ttl / 2;
+	if (c->jwt_line && now < c->jwt_exp - margin) {
+		return ZSTR_VAL(c->jwt_line);
+	}
+	claims = zend_array_dup(c->o.jwt_claims);
+	ZVAL_LONG(&tmp, now);
+	zend_hash_str_update(claims, "iat", sizeof("iat") - 1, &tmp);
+	ZVAL_LONG(&tmp, now + c->o.jwt_ttl);
+	zend_hash_str_update(claims, "exp", sizeof("exp") - 1, &tmp);
+	if (c->o.jwt_iss) {
+		ZVAL_STR_COPY(&tmp, c->o.jwt_iss);
+		zend_hash_str_update(claims, "iss", sizeof("iss") - 1, &tmp);
+	}
+	snprintf(header, sizeof(header), "{\"typ\":\"JWT\",\"alg\":\"%s\"}", wpllm_jwt_alg_name(c->o.jwt_alg));
+	if (php_wpllm_claims_json(claims, &claims_json) == FAILURE) {
+		zend_clear_exception();
+		zend_array_destroy(claims);
+		smart_str_free(&claims_json);
+		wpllm_error_set(err, WPLLM_E_INVALID_ARGUMENT, "invalid_claims", "The jwt claims cannot be encoded as JSON");
+		return NULL;
+	}
+	zend_array_destroy(claims);
+	smart_str_0(&claims_json);
+	if (wpllm_jwt_sign((wpllm_jwt_alg)c->o.jwt_alg, &c->o.jwt_key, header, strlen(header), ZSTR_VAL(claims_json.s),
+			ZSTR_LEN(claims_json.s), &token, err) != 0) {
+		smart_str_free(&claims_json);
+		wpllm_buf_wipe_free(&token);
+		return NULL;
+	}
+	smart_str_free(&claims_json);
+	if (c->jwt_line) {
+		OPENSSL_cleanse(ZSTR_VAL(c->jwt_line), ZSTR_LEN(c->jwt_line));
+		zend_string_release(c->jwt_line);
+	}
+	c->jwt_line = php_wpllm_auth_line("Authorization: Bearer ", token.data, token.len);
+	c->jwt_exp = now + c->o.jwt_ttl;
+	wpllm_buf_wipe_free(&token);
+	return ZSTR_VAL(c->jwt_line);
 }
 
 static void link_line(struct curl_slist *nodes, size_t *n, char *line)
@@ -293,7 +367,7 @@ static zend_result client_send(php_wpllm_client *c, const char *method, const ch
 	/* standard headers, linked in place: no allocation per header */
 	extra = (c->o.header_lines ? zend_hash_num_elements(c->o.header_lines) : 0)
 		+ (co.header_lines ? zend_hash_num_elements(co.header_lines) : 0);
-	nodes = safe_emalloc(extra + 10, sizeof(struct curl_slist), 0);
+	nodes = safe_emalloc(extra + 11, sizeof(struct curl_slist), 0);
 	if (wpllm_random_bytes(rnd, sizeof(rnd)) != 0) {
 		wpllm_error_init(&err);
 		wpllm_error_set(&err, WPLLM_E_CONNECTION, "random_failed", "The system's random source failed");
@@ -317,9 +391,6 @@ static zend_result client_send(php_wpllm_client *c, const char *method, const ch
 			wpllm_uuid4_format(rnd + 16, idem_line + 17);
 			link_line(nodes, &n, idem_line);
 		}
-	}
-	if (c->o.auth_line) {
-		link_line(nodes, &n, ZSTR_VAL(c->o.auth_line));
 	}
 	link_line(nodes, &n, "Expect:"); /* no 100-continue round trip */
 	if (c->o.header_lines) {
@@ -354,6 +425,7 @@ static zend_result client_send(php_wpllm_client *c, const char *method, const ch
 		attempt_record *rec = &c->log[c->attempts];
 		int64_t wait = 0;
 		size_t signed_n = n;
+		const char *auth;
 		int rc;
 
 		c->attempts++;
@@ -361,12 +433,20 @@ static zend_result client_send(php_wpllm_client *c, const char *method, const ch
 		rec->error[0] = '\0';
 		rec->wait_ms = 0;
 
-		/* credentials: the API key line is fixed; JWT and OAuth providers refresh here, per attempt */
+		/* credentials, then the signature over the exact body bytes: both afresh for every attempt */
+		if ((auth = credential_line(c, &err)) == NULL) {
+			snprintf(rec->error, sizeof(rec->error), "%s", err.code);
+			break;
+		}
+		if (*auth) {
+			link_line(nodes, &signed_n, (char *)auth);
+		}
 		if (c->o.signing_secret) {
 			char ts[24], sig[65];
 			if (wpllm_sign_request(ZSTR_VAL(c->o.signing_secret), ZSTR_LEN(c->o.signing_secret), wpllm_wall_ms(),
 					body_bytes, body_len, ts, sig) != 0) {
 				wpllm_error_set(&err, WPLLM_E_CONNECTION, "signing_failed", "Signing the request failed (OpenSSL)");
+				snprintf(rec->error, sizeof(rec->error), "%s", err.code);
 				break;
 			}
 			snprintf(ts_line, sizeof(ts_line), "X-Timestamp: %s", ts);
@@ -378,14 +458,14 @@ static zend_result client_send(php_wpllm_client *c, const char *method, const ch
 		conn = conn_acquire(c);
 		if (conn == NULL) {
 			wpllm_error_set(&err, WPLLM_E_CONNECTION, "curl_init", "libcurl could not create a handle");
+			snprintf(rec->error, sizeof(rec->error), "%s", err.code);
+			nodes[n - 1].next = NULL;
 			break;
 		}
 		rc = wpllm_http_perform(conn, &req, &c->resp, &err);
 		conn_release(c, conn);
-		/* unlink the signature lines: the next attempt signs afresh */
-		if (signed_n > n) {
-			nodes[n - 1].next = NULL;
-		}
+		/* unlink the credential and signature lines: the next attempt makes its own */
+		nodes[n - 1].next = NULL;
 		rec->status = c->resp.status;
 
 		if (rc == 0 && c->resp.status >= 200 && c->resp.status <= 299) {

@@ -43,7 +43,7 @@ static const struct {
 	[OPT_CONNECT_TIMEOUT] = {"connect_timeout", "connectTimeout", false},
 	[OPT_MAX_RETRIES] = {"max_retries", "maxRetries", false},
 	[OPT_SIGNING_SECRET] = {"signing_secret", "signingSecret", false},
-	[OPT_JWT] = {"jwt", NULL, true},
+	[OPT_JWT] = {"jwt", NULL, false},
 	[OPT_OAUTH] = {"oauth", NULL, true},
 	[OPT_LDAP] = {"ldap", NULL, true},
 	[OPT_SAML] = {"saml", NULL, true},
@@ -265,6 +265,136 @@ static zend_result ini_seconds(const char *ini_name, const char *value, zend_lon
 	return SUCCESS;
 }
 
+zend_string *php_wpllm_auth_line(const char *prefix, const char *secret, size_t len)
+{
+	size_t pl = strlen(prefix);
+	/* allocated once at its final size, so no partial copy of the secret is left in freed memory */
+	zend_string *line = zend_string_alloc(pl + len, 0);
+	memcpy(ZSTR_VAL(line), prefix, pl);
+	memcpy(ZSTR_VAL(line) + pl, secret, len);
+	ZSTR_VAL(line)[pl + len] = '\0';
+	return line;
+}
+
+/* jwt: a token string, or {secret | private_key, alg, claims{user_id, permissions, ...}, ttl, iss, leeway} */
+static zend_result parse_jwt(php_wpllm_options *o, zval *v)
+{
+	zend_string *key;
+	zval *e, *secret = NULL, *private_key = NULL, *alg = NULL, *claims = NULL, *x;
+	wpllm_error err;
+	int64_t exp = 0;
+	int has;
+
+	if (Z_TYPE_P(v) == IS_STRING) {
+		has = Z_STRLEN_P(v) ? wpllm_jwt_peek_exp(Z_STRVAL_P(v), Z_STRLEN_P(v), &exp) : -1;
+		if (has < 0 || !header_safe(Z_STR_P(v))) {
+			php_wpllm_throw_invalid_argument("Option \"jwt\": the token is not a well-formed JWT (three base64url segments with a JSON payload)");
+			return FAILURE;
+		}
+		o->jwt_token = secret_copy(Z_STRVAL_P(v), Z_STRLEN_P(v));
+		o->jwt_token_exp = has ? exp : INT64_MAX;
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(v) != IS_ARRAY) {
+		php_wpllm_throw_invalid_argument("Option \"jwt\" must be a token string or an array to mint tokens with, %s given",
+			zend_zval_type_name(v));
+		return FAILURE;
+	}
+	o->jwt_ttl = 3600;
+	o->jwt_leeway = 60;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(v), key, e) {
+		ZVAL_DEREF(e);
+		if (key && zend_string_equals_literal(key, "secret")) {
+			secret = e;
+		} else if (key && (zend_string_equals_literal(key, "private_key") || zend_string_equals_literal(key, "privateKey"))) {
+			private_key = e;
+		} else if (key && zend_string_equals_literal(key, "alg")) {
+			alg = e;
+		} else if (key && zend_string_equals_literal(key, "claims")) {
+			claims = e;
+		} else if (key && zend_string_equals_literal(key, "ttl")) {
+			if (get_int(e, "jwt.ttl", 1, 86400, &o->jwt_ttl) == FAILURE) {
+				return FAILURE;
+			}
+		} else if (key && zend_string_equals_literal(key, "leeway")) {
+			if (get_int(e, "jwt.leeway", 0, 3600, &o->jwt_leeway) == FAILURE) {
+				return FAILURE;
+			}
+		} else if (key && zend_string_equals_literal(key, "iss")) {
+			if (get_string(e, "jwt.iss", false, &o->jwt_iss) == FAILURE) {
+				return FAILURE;
+			}
+		} else {
+			php_wpllm_throw_invalid_argument("Unknown jwt option \"%s\"; allowed: secret, private_key, alg, claims, ttl, iss, leeway",
+				key ? ZSTR_VAL(key) : "(integer key)");
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if ((secret == NULL) == (private_key == NULL)) {
+		php_wpllm_throw_invalid_argument("Option \"jwt\" needs exactly one of \"secret\" (HS256/384/512) or \"private_key\" (RS256/384/512, ES256/384)");
+		return FAILURE;
+	}
+	if (alg) {
+		if (Z_TYPE_P(alg) != IS_STRING || (o->jwt_alg = wpllm_jwt_alg_from_name(Z_STRVAL_P(alg), Z_STRLEN_P(alg))) < 0) {
+			php_wpllm_throw_invalid_argument("Option \"jwt.alg\" must be one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384");
+			return FAILURE;
+		}
+	} else {
+		o->jwt_alg = secret ? WPLLM_JWT_HS256 : WPLLM_JWT_RS256;
+	}
+	wpllm_error_init(&err);
+	if (secret) {
+		if (Z_TYPE_P(secret) != IS_STRING || Z_STRLEN_P(secret) == 0) {
+			php_wpllm_throw_invalid_argument("Option \"jwt.secret\" must be a non-empty string");
+			return FAILURE;
+		}
+		if (o->jwt_alg > WPLLM_JWT_HS512) {
+			php_wpllm_throw_invalid_argument("Option \"jwt\": %s needs \"private_key\", not \"secret\"", wpllm_jwt_alg_name(o->jwt_alg));
+			return FAILURE;
+		}
+		wpllm_jwt_key_from_secret(&o->jwt_key, Z_STRVAL_P(secret), Z_STRLEN_P(secret), &err);
+	} else {
+		if (Z_TYPE_P(private_key) != IS_STRING) {
+			php_wpllm_throw_invalid_argument("Option \"jwt.private_key\" must be a PEM string");
+			return FAILURE;
+		}
+		wpllm_jwt_key_from_pem(&o->jwt_key, Z_STRVAL_P(private_key), Z_STRLEN_P(private_key), 1, &err);
+	}
+	if (err.message == NULL) {
+		wpllm_jwt_key_check(&o->jwt_key, (wpllm_jwt_alg)o->jwt_alg, &err);
+	}
+	if (err.message) {
+		php_wpllm_throw_invalid_argument("Option \"jwt\": %s", err.message);
+		wpllm_error_clear(&err);
+		return FAILURE;
+	}
+	if (claims == NULL || Z_TYPE_P(claims) != IS_ARRAY) {
+		php_wpllm_throw_invalid_argument("Option \"jwt.claims\" is required: an array with \"user_id\" and \"permissions\"");
+		return FAILURE;
+	}
+	x = zend_hash_str_find_deref(Z_ARRVAL_P(claims), "user_id", sizeof("user_id") - 1);
+	if (x == NULL || (Z_TYPE_P(x) != IS_STRING && Z_TYPE_P(x) != IS_LONG) || (Z_TYPE_P(x) == IS_STRING && Z_STRLEN_P(x) == 0)) {
+		php_wpllm_throw_invalid_argument("Option \"jwt.claims\" needs \"user_id\" (a non-empty string or an int)");
+		return FAILURE;
+	}
+	x = zend_hash_str_find_deref(Z_ARRVAL_P(claims), "permissions", sizeof("permissions") - 1);
+	if (x == NULL || Z_TYPE_P(x) != IS_ARRAY || !zend_array_is_list(Z_ARRVAL_P(x))) {
+		php_wpllm_throw_invalid_argument("Option \"jwt.claims\" needs \"permissions\" (a list of strings)");
+		return FAILURE;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(x), e) {
+		ZVAL_DEREF(e);
+		if (Z_TYPE_P(e) != IS_STRING) {
+			php_wpllm_throw_invalid_argument("Option \"jwt.claims\": \"permissions\" must be a list of strings");
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	o->jwt_claims = zend_array_dup(Z_ARRVAL_P(claims));
+	o->jwt_mint = true;
+	return SUCCESS;
+}
+
 static zend_result finish(php_wpllm_options *o)
 {
 	wpllm_error err;
@@ -294,8 +424,8 @@ static zend_result finish(php_wpllm_options *o)
 			php_wpllm_throw_invalid_argument("The API key must not contain CR, LF, NUL or other control characters");
 			return FAILURE;
 		}
-		o->auth_line = zend_strpprintf(0, o->auth_x_api_key ? "X-API-Key: %s" : "Authorization: Bearer %s",
-			ZSTR_VAL(o->api_key));
+		o->auth_line = php_wpllm_auth_line(o->auth_x_api_key ? "X-API-Key: " : "Authorization: Bearer ",
+			ZSTR_VAL(o->api_key), ZSTR_LEN(o->api_key));
 	}
 	o->ua_line = zend_strpprintf(0, "User-Agent: wpllm-php/%s PHP/%s curl/%s%s%s", PHP_WPLLM_VERSION, PHP_VERSION,
 		cv->version, o->user_agent ? " " : "", o->user_agent ? ZSTR_VAL(o->user_agent) : "");
@@ -364,8 +494,16 @@ zend_result php_wpllm_options_resolve(php_wpllm_options *o, zval *arg)
 		}
 	}
 
-	/* credentials: explicit, environment, php.ini */
-	if ((val = given[OPT_API_KEY]) && Z_TYPE_P(val) != IS_NULL) {
+	/* credentials: explicit, environment, php.ini; an explicit jwt replaces the environment's key */
+	if ((val = given[OPT_JWT]) && Z_TYPE_P(val) != IS_NULL) {
+		if (o->api_key || (given[OPT_API_KEY] && Z_TYPE_P(given[OPT_API_KEY]) != IS_NULL)) {
+			php_wpllm_throw_invalid_argument("Options \"api_key\" and \"jwt\" are exclusive: give one credential");
+			return FAILURE;
+		}
+		if (parse_jwt(o, val) == FAILURE) {
+			return FAILURE;
+		}
+	} else if ((val = given[OPT_API_KEY]) && Z_TYPE_P(val) != IS_NULL) {
 		if (Z_TYPE_P(val) != IS_STRING || Z_STRLEN_P(val) == 0) {
 			php_wpllm_throw_invalid_argument("Option \"api_key\" must be a non-empty string, %s given",
 				Z_TYPE_P(val) == IS_STRING ? "an empty string" : zend_zval_type_name(val));
@@ -373,6 +511,7 @@ zend_result php_wpllm_options_resolve(php_wpllm_options *o, zval *arg)
 		}
 		o->api_key = secret_copy(Z_STRVAL_P(val), Z_STRLEN_P(val));
 	} else if (o->api_key == NULL) {
+		/* from the environment or php.ini */
 		o->api_key = env_secret("WP_LLM_API_KEY");
 		if (o->api_key == NULL && WPLLM_G(api_key) && *WPLLM_G(api_key)) {
 			o->api_key = secret_copy(WPLLM_G(api_key), strlen(WPLLM_G(api_key)));
@@ -511,6 +650,13 @@ void php_wpllm_options_dtor(php_wpllm_options *o)
 		zend_array_destroy(o->header_lines);
 		o->header_lines = NULL;
 	}
+	secret_release(&o->jwt_token);
+	wpllm_jwt_key_free(&o->jwt_key);
+	if (o->jwt_claims) {
+		zend_array_destroy(o->jwt_claims);
+		o->jwt_claims = NULL;
+	}
+	release(&o->jwt_iss);
 }
 
 static void add_secret(zval *out, const char *name, const zend_string *s)
@@ -540,6 +686,22 @@ void php_wpllm_options_debug(const php_wpllm_options *o, zval *out)
 	add_assoc_double(out, "connect_timeout", (double)o->connect_timeout_ms / 1000.0);
 	add_assoc_long(out, "max_retries", o->max_retries);
 	add_secret(out, "signing_secret", o->signing_secret);
+	if (o->jwt_mint) {
+		zval jwt, claims;
+		array_init(&jwt);
+		add_assoc_string(&jwt, "alg", (char *)wpllm_jwt_alg_name(o->jwt_alg));
+		add_assoc_string(&jwt, "key", "[redacted]");
+		ZVAL_ARR(&claims, zend_array_dup(o->jwt_claims));
+		add_assoc_zval(&jwt, "claims", &claims);
+		add_assoc_long(&jwt, "ttl", o->jwt_ttl);
+		add_assoc_long(&jwt, "leeway", o->jwt_leeway);
+		if (o->jwt_iss) {
+			add_assoc_str(&jwt, "iss", zend_string_copy(o->jwt_iss));
+		}
+		add_assoc_zval(out, "jwt", &jwt);
+	} else {
+		add_secret(out, "jwt", o->jwt_token);
+	}
 	/* extra headers often carry tokens: names only */
 	array_init(&headers);
 	if (o->header_lines) {

@@ -4,6 +4,7 @@
 #define WPLLM_PHP_OPTIONS_H
 
 #include "php.h"
+#include "core/jwt.h"
 
 typedef struct {
 	zend_string *api_key;            /* secret */
@@ -25,6 +26,16 @@ typedef struct {
 	zend_string *proxy;
 	bool persistent;
 	HashTable *header_lines;         /* extra "Name: value" lines (zend_string), NULL when none */
+	/* jwt: a fixed token to send, or what the client needs to mint and re-mint one */
+	zend_string *jwt_token;          /* secret */
+	int64_t jwt_token_exp;           /* the fixed token's exp, INT64_MAX when it has none */
+	bool jwt_mint;
+	wpllm_jwt_key jwt_key;           /* HMAC secret or private key: wiped when freed */
+	int jwt_alg;
+	HashTable *jwt_claims;           /* with user_id and permissions; iat, exp (and iss) are added per mint */
+	zend_long jwt_ttl;
+	zend_long jwt_leeway;
+	zend_string *jwt_iss;
 } php_wpllm_options;
 
 /* Fills o from the constructor's argument (NULL, a string key or an array). On failure an
@@ -48,6 +59,9 @@ typedef struct {
 zend_result php_wpllm_call_options_parse(php_wpllm_call_options *co, HashTable *ro, const php_wpllm_options *o,
 	uint32_t arg_num);
 void php_wpllm_call_options_dtor(php_wpllm_call_options *co);
+
+/* "Prefix: secret" built at its final size (no stray copies of the secret). */
+zend_string *php_wpllm_auth_line(const char *prefix, const char *secret, size_t len);
 
 /* Reserved header names that extra headers may not set (credentials, signing, framing). */
 bool php_wpllm_header_reserved(const char *name, size_t len);

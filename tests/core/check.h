@@ -29,5 +29,6 @@ void test_url(void);
 void test_error(void);
 void test_sign(void);
 void test_util(void);
+void test_jwt(void);
 
 #endif

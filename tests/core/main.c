@@ -10,6 +10,7 @@ int main(void)
 	test_error();
 	test_sign();
 	test_util();
+	test_jwt();
 	printf("core: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed ? 1 : 0;
 }
