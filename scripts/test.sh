@@ -11,7 +11,7 @@ wpllm_build "$root"
 
 cd "$root"
 # a test php that crashed cannot stop the emulator it started: sweep any left behind when we finish
-trap 'pkill -f "$root/tests/server/router.php" 2>/dev/null || true' EXIT INT TERM
+trap 'pkill -f "wpllm-test-.*$root/tests/server/router.php" 2>/dev/null || true' EXIT INT TERM
 passed=0; failed=0; skipped=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
 

@@ -1,5 +1,5 @@
 <?php
-// Self-test of the emulator: starts it and checks endpoints, errors, rate limits, faults, streams, templates and the analyzer with exact values.
+// Self-test of the emulator: starts it and checks endpoints, errors, rate limits, request signing, JWTs (cross-checked with npm jose), faults, streams, templates and the analyzer with exact values.
 declare(strict_types=1);
 
 require __DIR__ . '/server.inc';
@@ -227,7 +227,7 @@ check('auth: expired key -> 401 expired_api_key', static function (): void {
 });
 
 check('auth: X-API-Key and lowercase bearer accepted; validate answers exactly', static function (): void {
-    $expected = ['valid' => true, 'key_id' => 'key_full', 'permissions' => ['read', 'generate', 'analyze', 'keys'], 'expires_at' => null];
+    $expected = ['valid' => true, 'auth' => 'api_key', 'key_id' => 'key_full', 'permissions' => ['read', 'generate', 'analyze', 'keys'], 'expires_at' => null];
     same(http('POST', '/v1/auth/validate', ['X-API-Key' => WPLLM_TEST_KEY_FULL])['json'], $expected, 'via X-API-Key');
     same(http('POST', '/v1/auth/validate', ['Authorization' => 'bearer ' . WPLLM_TEST_KEY_FULL])['json'], $expected, 'via bearer');
     same(http('POST', '/v1/auth/validate', bearer(WPLLM_TEST_KEY_READONLY))['json']['permissions'], ['read'], 'read-only permissions');
@@ -486,7 +486,7 @@ check('keys: current key, scoped key creation and its limits', static function (
     truthy(preg_match('/^wpllm_sk_[0-9a-f]{40}$/', $created['key']) === 1, 'key format');
     truthy(abs($created['expires_at'] - (time() + 3600)) <= 2, 'expires_at');
     $scoped = bearer($created['key']);
-    same(http('POST', '/v1/auth/validate', $scoped)['json'], ['valid' => true, 'key_id' => $created['id'], 'permissions' => ['read'],
+    same(http('POST', '/v1/auth/validate', $scoped)['json'], ['valid' => true, 'auth' => 'api_key', 'key_id' => $created['id'], 'permissions' => ['read'],
         'expires_at' => $created['expires_at']], 'validate with the new key');
     expect_error(http('POST', '/v1/generate', $scoped, ['prompt' => 'x']), 403, 'permission_error', 'insufficient_permissions', ['required' => 'generate']);
     expect_error(http('POST', '/v1/keys', bearer(WPLLM_TEST_KEY_READONLY), ['permissions' => ['read']]), 403, 'permission_error',
@@ -494,6 +494,421 @@ check('keys: current key, scoped key creation and its limits', static function (
     expect_error(http('POST', '/v1/keys', $full, ['permissions' => ['admin']]), 400, 'invalid_request_error', 'invalid_parameters', ['param' => 'permissions']);
     expect_error(http('POST', '/v1/keys', $full, ['permissions' => ['read'], 'expires_in' => '2y']), 400, 'invalid_request_error',
         'invalid_parameters', ['param' => 'expires_in']);
+});
+
+// --- request signing (keys with a signing_secret) ------------------------------------------------------------------
+
+const SIG_MISSING = 'This key requires signed requests: send X-Timestamp and X-Signature.';
+const SIG_MALFORMED = 'Malformed signature headers: X-Timestamp must be decimal milliseconds since the epoch and X-Signature 64 lowercase hex digits.';
+const SIG_STALE = 'X-Timestamp is more than 300 seconds away from the server clock.';
+const SIG_MISMATCH = 'X-Signature does not match the request (HMAC-SHA256 of X-Timestamp followed by the body).';
+const SIG_REPLAYED = 'This request signature was already used (replay).';
+
+/**
+ * Authorization plus X-Timestamp and X-Signature for $body; without $timestampMs a fresh one, never the same twice
+ * (two requests with one body in the same millisecond would otherwise carry the same signature: a replay).
+ *
+ * @return array<string, string>
+ */
+function signed_headers(string $body, ?int $timestampMs = null, string $secret = WPLLM_TEST_SIGNING_SECRET): array
+{
+    static $last = 0;
+    if ($timestampMs === null) {
+        $timestampMs = $last = max((int) floor(microtime(true) * 1000), $last + 1);
+    }
+    $timestamp = (string) $timestampMs;
+
+    return bearer(WPLLM_TEST_KEY_SIGNED) + ['X-Timestamp' => $timestamp, 'X-Signature' => hash_hmac('sha256', $timestamp . $body, $secret)];
+}
+
+function now_ms(): int
+{
+    return (int) floor(microtime(true) * 1000);
+}
+
+/** A 401 authentication_error with exactly this code and message. */
+function expect_auth_error(array $response, string $code, string $message): void
+{
+    expect_error($response, 401, 'authentication_error', $code, []);
+    same($response['json']['error']['message'], $message, 'message');
+}
+
+check('signing: signed requests with key_signed served (POST body bytes, GET empty body); validate exact', static function (): void {
+    $body = json_encode(['prompt' => 'a signed settings page', 'note' => "ünïcödé \"q\""], JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
+    $r = http('POST', '/v1/generate', signed_headers($body), $body);
+    same($r['status'], 200, 'signed generate');
+    same($r['headers']['x-ratelimit-limit'] ?? null, '1000', 'rate limit of key_signed');
+    same(http('GET', '/v1/models', signed_headers(''))['status'], 200, 'signed GET');
+    same(http('POST', '/v1/auth/validate', signed_headers(''))['json'], ['valid' => true, 'auth' => 'api_key', 'key_id' => 'key_signed',
+        'permissions' => ['read', 'generate', 'analyze'], 'expires_at' => null], 'validate');
+    $viaHeader = ['X-API-Key' => WPLLM_TEST_KEY_SIGNED] + array_slice(signed_headers(''), 1, null, true);
+    same(http('GET', '/v1/models', $viaHeader)['status'], 200, 'signed, key in X-API-Key');
+});
+
+check('signing: missing headers -> 401 invalid_signature', static function (): void {
+    $headers = signed_headers('');
+    expect_auth_error(http('GET', '/v1/models', bearer(WPLLM_TEST_KEY_SIGNED)), 'invalid_signature', SIG_MISSING);
+    expect_auth_error(http('GET', '/v1/models', array_diff_key($headers, ['X-Signature' => 1])), 'invalid_signature', SIG_MISSING);
+    expect_auth_error(http('GET', '/v1/models', array_diff_key($headers, ['X-Timestamp' => 1])), 'invalid_signature', SIG_MISSING);
+    expect_auth_error(http('POST', '/v1/generate', ['X-API-Key' => WPLLM_TEST_KEY_SIGNED], ['prompt' => 'x']), 'invalid_signature', SIG_MISSING);
+});
+
+check('signing: malformed headers -> 401 invalid_signature', static function (): void {
+    $headers = signed_headers('');
+    foreach ([['X-Signature' => strtoupper($headers['X-Signature'])], ['X-Signature' => substr($headers['X-Signature'], 1)],
+        ['X-Signature' => $headers['X-Signature'] . '0'], ['X-Signature' => 'sha256=' . $headers['X-Signature']],
+        ['X-Timestamp' => $headers['X-Timestamp'] . '.5'], ['X-Timestamp' => '-' . $headers['X-Timestamp']],
+        ['X-Timestamp' => '1.7e12'], ['X-Timestamp' => 'now']] as $change) {
+        expect_auth_error(http('GET', '/v1/models', $change + $headers), 'invalid_signature', SIG_MALFORMED);
+    }
+});
+
+check('signing: timestamps more than 300 s away either way -> stale; within -> served', static function (): void {
+    $body = '{"prompt":"timing"}';
+    expect_auth_error(http('POST', '/v1/generate', signed_headers($body, now_ms() - 301000), $body), 'invalid_signature', SIG_STALE);
+    expect_auth_error(http('POST', '/v1/generate', signed_headers($body, now_ms() + 301000), $body), 'invalid_signature', SIG_STALE);
+    expect_auth_error(http('POST', '/v1/generate', signed_headers($body, time()), $body), 'invalid_signature', SIG_STALE); // seconds, not ms
+    same(http('POST', '/v1/generate', signed_headers($body, now_ms() - 290000), $body)['status'], 200, '290 s old');
+    same(http('POST', '/v1/generate', signed_headers($body, now_ms() + 290000), $body)['status'], 200, '290 s ahead');
+});
+
+check('signing: tampered body, wrong secret, signature without the timestamp -> mismatch; failures burn nothing', static function (): void {
+    $body = '{"prompt":"the original body"}';
+    $headers = signed_headers($body);
+    expect_auth_error(http('POST', '/v1/generate', $headers, '{"prompt":"the tampered body"}'), 'invalid_signature', SIG_MISMATCH);
+    expect_auth_error(http('POST', '/v1/generate', $headers, $body . ' '), 'invalid_signature', SIG_MISMATCH);
+    expect_auth_error(http('POST', '/v1/generate', signed_headers($body, null, 'whsec_test_wrong'), $body), 'invalid_signature', SIG_MISMATCH);
+    $bodyOnly = ['X-Signature' => hash_hmac('sha256', $body, WPLLM_TEST_SIGNING_SECRET)] + $headers;
+    expect_auth_error(http('POST', '/v1/generate', $bodyOnly, $body), 'invalid_signature', SIG_MISMATCH);
+    $other = ['X-Timestamp' => (string) ((int) $headers['X-Timestamp'] + 1)] + $headers;
+    expect_auth_error(http('POST', '/v1/generate', $other, $body), 'invalid_signature', SIG_MISMATCH);
+    same(http('POST', '/v1/generate', $headers, $body)['status'], 200, 'the untampered request after the failures');
+});
+
+check('signing: a signature seen before is refused as a replay', static function (): void {
+    $body = '{"prompt":"only once"}';
+    $headers = signed_headers($body);
+    same(http('POST', '/v1/generate', $headers, $body)['status'], 200, 'first');
+    expect_auth_error(http('POST', '/v1/generate', $headers, $body), 'invalid_signature', SIG_REPLAYED);
+    expect_auth_error(http('POST', '/v1/generate', $headers, $body), 'invalid_signature', SIG_REPLAYED);
+    $get = signed_headers('');
+    same(http('GET', '/v1/models', $get)['status'], 200, 'GET first');
+    expect_auth_error(http('POST', '/v1/auth/validate', $get), 'invalid_signature', SIG_REPLAYED); // same bytes signed, other endpoint
+    same(http('POST', '/v1/generate', signed_headers($body, (int) $headers['X-Timestamp'] + 1), $body)['status'], 200, 'next millisecond');
+});
+
+check('signing: a key without signing_secret ignores signature headers', static function (): void {
+    $ignored = ['X-Timestamp' => 'now', 'X-Signature' => 'not-a-signature'] + bearer(WPLLM_TEST_KEY_FULL);
+    same(http('GET', '/v1/models', $ignored)['status'], 200, 'garbage headers');
+    $body = '{"prompt":"unsigned key"}';
+    $headers = ['Authorization' => 'Bearer ' . WPLLM_TEST_KEY_FULL] + signed_headers($body, now_ms() - 3600000);
+    same(http('POST', '/v1/generate', $headers, $body)['status'], 200, 'stale headers');
+    same(http('POST', '/v1/generate', $headers, $body)['status'], 200, 'same headers again');
+});
+
+// --- JWT bearer tokens (minted by the independent jose tool, verified by the emulator with hash_hmac/openssl) --------
+
+const JWT_ISSUER = 'https://idp.example.test';
+const JWT_ALGS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384'];
+const JWT_MALFORMED = 'The bearer token is not a well-formed JWT: its header must be a base64url JSON object and every segment unpadded base64url.';
+const JWT_NO_ALG = 'The JWT header has no alg.';
+const JWT_ALG_NONE = 'Unsigned JWTs (alg none) are not accepted.';
+const JWT_ALG_REFUSED = 'The JWT alg is not accepted; allowed: HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384.';
+const JWT_BAD_KID = 'The JWT kid header must be a string.';
+const JWT_CRIT = 'The JWT header names critical extensions (crit) that the service does not support.';
+const JWT_BAD_SIGNATURE = 'The JWT signature does not verify.';
+const JWT_NO_EXP = 'The JWT has no numeric exp claim.';
+const JWT_EXPIRED = 'The JWT has expired.';
+const JWT_NBF = 'The JWT is not valid yet (nbf is in the future).';
+const JWT_IAT = 'The JWT was issued in the future (iat).';
+const JWT_ISSUER_REFUSED = 'The JWT issuer is not accepted.';
+const JWT_NO_USER = 'The JWT has no user_id claim (a non-empty string or an integer).';
+const JWT_NO_PERMISSIONS = 'The JWT has no permissions claim (an array of strings).';
+
+$joseReady = wpllm_jose_ready();
+
+function b64url(string $bytes): string
+{
+    return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
+}
+
+function b64url_decode(string $text): string
+{
+    return (string) base64_decode(strtr($text, '-_', '+/'), true);
+}
+
+/** Default claims (user u1, read+generate, exp in 10 minutes) with $changes applied; a null value removes the claim. */
+function jwt_claims(array $changes = []): array
+{
+    return array_filter(array_merge(['user_id' => 'u1', 'permissions' => ['read', 'generate'], 'exp' => time() + 600], $changes),
+        static fn (mixed $value): bool => $value !== null);
+}
+
+function jwt_key_file(string $alg, bool $private): string
+{
+    $name = match (substr($alg, 0, 2)) {
+        'HS' => 'hs-secret.txt',
+        'RS' => 'rsa',
+        default => $alg === 'ES256' ? 'ec256' : 'ec384',
+    };
+
+    return WPLLM_TEST_FIXTURES . '/' . ($name === 'hs-secret.txt' ? $name : $name . ($private ? '-private.pem' : '-public.pem'));
+}
+
+/** A compact JWS from the jose tool; the claims JSON is signed byte for byte. */
+function jwt_mint(string $alg, array|string $claims, array $header = [], ?string $keyFile = null): string
+{
+    global $joseReady;
+    if (!$joseReady) {
+        throw new CheckFailed('the jose tool is not available (node, or npm ci --prefix tests/jose failed)');
+    }
+    $json = is_string($claims) ? $claims : json_encode($claims, JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR);
+    $args = ['sign', $alg, $keyFile ?? jwt_key_file($alg, true), $json];
+    if ($header !== []) {
+        $args[] = json_encode($header, JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR);
+    }
+    $result = wpllm_jose(...$args);
+    if ($result['code'] !== 0 || preg_match('/^[\w-]+\.[\w-]+\.[\w-]+$/', $result['out']) !== 1) {
+        throw new CheckFailed("jose sign $alg failed ({$result['code']}): {$result['out']}");
+    }
+
+    return $result['out'];
+}
+
+/** A token assembled by hand: header and payload as given, signature bytes as given. */
+function jwt_raw(array $header, array $claims, string $signature = ''): string
+{
+    return b64url(json_encode($header, JSON_THROW_ON_ERROR)) . '.' . b64url(json_encode($claims, JSON_THROW_ON_ERROR)) . '.' . b64url($signature);
+}
+
+/** The same token with its header replaced (the signature no longer covers it). */
+function jwt_with_header(string $token, array $header): string
+{
+    return b64url(json_encode($header, JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR)) . substr($token, strpos($token, '.'));
+}
+
+/** A 401 for this token with exactly this code and message, and no part of the token in the response. */
+function expect_jwt_error(array $response, string $token, string $code, string $message): void
+{
+    expect_auth_error($response, $code, $message);
+    foreach (array_merge([$token], explode('.', $token)) as $part) {
+        truthy(strlen($part) < 8 || !str_contains($response['raw'], $part), 'the response echoes the token');
+    }
+}
+
+function jwt_validate(string $token): array
+{
+    return http('POST', '/v1/auth/validate', bearer($token));
+}
+
+check('jose tool: RFC 7515 A.1 verified exactly (so the cross-check tool is right)', static function () use ($joseReady): void {
+    truthy($joseReady, 'the jose tool is not available');
+    $result = wpllm_jose('rfc7515');
+    same($result['code'], 0, 'exit status');
+    same(json_decode($result['out'], true), ['rfc' => 'RFC 7515 A.1', 'alg' => 'HS256', 'valid' => true,
+        'protected_header' => ['typ' => 'JWT', 'alg' => 'HS256'],
+        'payload' => ['iss' => 'joe', 'exp' => 1300819380, 'http://example.com/is_root' => true],
+        'tampered_signature' => 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'noncanonical_last_char' => 'accepted',
+        'other_alg_only' => 'ERR_JOSE_ALG_NOT_ALLOWED'], 'result');
+    $key = b64url_decode('AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow');
+    same(b64url(hash_hmac('sha256', "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ",
+        $key, true)), 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'PHP hash_hmac on the RFC input');
+});
+
+check('jwt fixtures: config.json, constants and key files agree (PKCS#8, SPKI, RSA 2048, P-256, P-384)', static function (): void {
+    $config = json_decode((string) file_get_contents(__DIR__ . '/config.json'), true, 16, JSON_THROW_ON_ERROR);
+    same($config['jwt']['secret'], WPLLM_TEST_JWT_SECRET, 'jwt.secret');
+    same(file_get_contents(WPLLM_TEST_FIXTURES . '/hs-secret.txt'), WPLLM_TEST_JWT_SECRET, 'hs-secret.txt');
+    truthy(strlen(WPLLM_TEST_JWT_SECRET) >= 64, 'the secret is shorter than HS512\'s output');
+    same([$config['jwt']['issuer'], $config['jwt']['leeway_seconds']], [JWT_ISSUER, 60], 'issuer and leeway');
+    $signed = array_values(array_filter($config['keys'], static fn (array $k): bool => $k['id'] === 'key_signed'))[0] ?? [];
+    same([$signed['key_sha256'] ?? null, $signed['signing_secret'] ?? null], [hash('sha256', WPLLM_TEST_KEY_SIGNED), WPLLM_TEST_SIGNING_SECRET], 'key_signed');
+    foreach (['rsa' => [OPENSSL_KEYTYPE_RSA, 2048, null], 'ec256' => [OPENSSL_KEYTYPE_EC, 256, 'prime256v1'],
+        'ec384' => [OPENSSL_KEYTYPE_EC, 384, 'secp384r1']] as $name => [$type, $bits, $curve]) {
+        $private = (string) file_get_contents(WPLLM_TEST_FIXTURES . "/$name-private.pem");
+        $public = (string) file_get_contents(WPLLM_TEST_FIXTURES . "/$name-public.pem");
+        truthy(str_starts_with($private, "-----BEGIN PRIVATE KEY-----\n"), "$name-private.pem is not PKCS#8");
+        truthy(str_starts_with($public, "-----BEGIN PUBLIC KEY-----\n"), "$name-public.pem is not SPKI");
+        $details = openssl_pkey_get_details(openssl_pkey_get_private($private));
+        same([$details['type'], $details['bits'], $details['ec']['curve_name'] ?? null], [$type, $bits, $curve], "$name key");
+        same($details['key'], $public, "$name public key derived from the private one");
+    }
+});
+
+check('jwt: a token of every alg minted by jose is accepted; validate exact; jose verifies it back', static function (): void {
+    foreach (JWT_ALGS as $i => $alg) {
+        $claims = jwt_claims(['user_id' => "user-$alg", 'iat' => time(), 'exp' => time() + 600 + $i]
+            + ($i % 2 === 0 ? ['iss' => JWT_ISSUER] : []));
+        $token = jwt_mint($alg, $claims, $i % 3 === 0 ? ['kid' => strtolower($alg) . '-1'] : []);
+        [$head, , $signature] = explode('.', $token);
+        same(json_decode(b64url_decode($head), true)['alg'] ?? null, $alg, "$alg header");
+        if ($alg[0] === 'E') {
+            same(strlen(b64url_decode($signature)), $alg === 'ES256' ? 64 : 96, "$alg raw r||s length");
+        }
+        $r = jwt_validate($token);
+        same([$r['status'], $r['json']], [200, ['valid' => true, 'auth' => 'jwt', 'user_id' => "user-$alg",
+            'permissions' => ['read', 'generate'], 'expires_at' => $claims['exp']]], "$alg validate");
+        same(wpllm_jose('verify', $alg, jwt_key_file($alg, false), $token),
+            ['out' => json_encode($claims, JSON_UNESCAPED_SLASHES), 'code' => 0], "$alg jose verify");
+    }
+    $numeric = jwt_validate(jwt_mint('HS256', jwt_claims(['user_id' => 42, 'permissions' => ['read']])))['json'];
+    same([$numeric['user_id'] ?? null, $numeric['permissions'] ?? null], [42, ['read']], 'integer user_id');
+});
+
+check('jwt: the documented HS256 mint (enterprise secret file) is accepted on generate', static function (): void {
+    $token = jwt_mint('HS256', '{"user_id":"u1","permissions":["generate"],"exp":' . (time() + 300) . '}', [], WPLLM_TEST_FIXTURES . '/hs-secret.txt');
+    $r = http('POST', '/v1/generate', bearer($token), ['prompt' => 'a shortcode that shows the year']);
+    same($r['status'], 200, 'status');
+    same($r['json']['object'] ?? null, 'text_completion', 'object');
+    same($r['headers']['x-ratelimit-limit'] ?? null, '1000', 'rate limit');
+    same(http('POST', '/v1/generate', ['Authorization' => 'bearer ' . $token], ['prompt' => 'x'])['status'], 200, 'lowercase bearer');
+});
+
+check('jwt: alg none, unknown or missing alg, bad kid, crit -> invalid_token, token never echoed', static function (): void {
+    $claims = jwt_claims();
+    foreach (['none', 'None', 'NONE'] as $none) {
+        $token = jwt_raw(['alg' => $none, 'typ' => 'JWT'], $claims);
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_ALG_NONE);
+    }
+    $hs = jwt_mint('HS256', $claims);
+    $noneSigned = jwt_with_header($hs, ['alg' => 'none']);
+    expect_jwt_error(jwt_validate($noneSigned), $noneSigned, 'invalid_token', JWT_ALG_NONE);
+    foreach (['PS256', 'hs256', 'HS256 ', 'EdDSA', 'ES512', 'RSA-OAEP'] as $alg) {
+        $token = jwt_with_header($hs, ['alg' => $alg, 'typ' => 'JWT']);
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_ALG_REFUSED);
+    }
+    foreach ([['typ' => 'JWT'], ['alg' => 256], ['alg' => ''], ['alg' => ['HS256']]] as $header) {
+        $token = jwt_with_header($hs, $header);
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_NO_ALG);
+    }
+    $kid = jwt_mint('HS256', $claims, ['kid' => 7]);
+    expect_jwt_error(jwt_validate($kid), $kid, 'invalid_token', JWT_BAD_KID);
+    // jose will not sign an unknown critical extension, so this one is signed with PHP's hash_hmac
+    $input = b64url('{"alg":"HS256","crit":["x-wpllm"],"x-wpllm":1}') . '.' . b64url(json_encode($claims));
+    $crit = $input . '.' . b64url(hash_hmac('sha256', $input, WPLLM_TEST_JWT_SECRET, true));
+    expect_jwt_error(jwt_validate($crit), $crit, 'invalid_token', JWT_CRIT);
+    $empty = 'e30.' . b64url(json_encode($claims)) . '.';
+    expect_jwt_error(jwt_validate($empty), $empty, 'invalid_token', JWT_NO_ALG);
+});
+
+check('jwt: key confusion: HS256/HS512 signed with a public key as the secret are refused; jose refuses them too', static function (): void {
+    foreach (['HS256' => 'rsa-public.pem', 'HS512' => 'ec256-public.pem'] as $alg => $file) {
+        $token = jwt_mint($alg, jwt_claims(), [], WPLLM_TEST_FIXTURES . '/' . $file);
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_BAD_SIGNATURE);
+    }
+    $confused = jwt_mint('HS256', jwt_claims(), [], WPLLM_TEST_FIXTURES . '/rsa-public.pem');
+    same(wpllm_jose('verify', 'RS256', WPLLM_TEST_FIXTURES . '/rsa-public.pem', $confused), ['out' => 'ERROR ERR_JOSE_ALG_NOT_ALLOWED', 'code' => 1], 'jose');
+    // an RS256 token relabelled HS256: the RSA signature is no HMAC of the configured secret
+    $relabelled = jwt_with_header(jwt_mint('RS256', jwt_claims()), ['alg' => 'HS256', 'typ' => 'JWT']);
+    expect_jwt_error(jwt_validate($relabelled), $relabelled, 'invalid_token', JWT_BAD_SIGNATURE);
+});
+
+check('jwt: wrong signatures (other secret, flipped byte, swapped payload, ES lengths, DER, non-canonical base64url)', static function (): void {
+    $otherSecret = tempnam(sys_get_temp_dir(), 'wpllm-jwt-');
+    file_put_contents($otherSecret, str_repeat('x', 72));
+    try {
+        $other = jwt_mint('HS256', jwt_claims(), [], $otherSecret);
+    } finally {
+        unlink($otherSecret);
+    }
+    expect_jwt_error(jwt_validate($other), $other, 'invalid_token', JWT_BAD_SIGNATURE);
+    foreach (['HS384', 'RS256', 'ES384'] as $alg) {
+        [$head, $body, $signature] = explode('.', jwt_mint($alg, jwt_claims()));
+        $middle = intdiv(strlen($signature), 2);
+        $flipped = "$head.$body." . substr_replace($signature, $signature[$middle] === 'A' ? 'B' : 'A', $middle, 1);
+        expect_jwt_error(jwt_validate($flipped), $flipped, 'invalid_token', JWT_BAD_SIGNATURE);
+        $swapped = "$head." . b64url(json_encode(jwt_claims(['permissions' => ['read', 'generate', 'keys']]))) . ".$signature";
+        expect_jwt_error(jwt_validate($swapped), $swapped, 'invalid_token', JWT_BAD_SIGNATURE);
+    }
+    [$head, $body, $signature] = explode('.', jwt_mint('ES256', jwt_claims()));
+    $raw = b64url_decode($signature);
+    $long = "$head.$body." . b64url($raw . "\0\0");
+    expect_jwt_error(jwt_validate($long), $long, 'invalid_token', 'The ES256 signature must be 64 bytes (r || s).');
+    $as384 = jwt_with_header("$head.$body.$signature", ['alg' => 'ES384', 'typ' => 'JWT']);
+    expect_jwt_error(jwt_validate($as384), $as384, 'invalid_token', 'The ES384 signature must be 96 bytes (r || s).');
+    $integer = static fn (string $b): string => "\x02" . chr(strlen($b = (ord(($b = ltrim($b, "\0"))[0]) >= 0x80 ? "\0" : '') . $b)) . $b;
+    $der = "\x30" . chr(strlen($seq = $integer(substr($raw, 0, 32)) . $integer(substr($raw, 32)))) . $seq;
+    $derToken = "$head.$body." . b64url($der);
+    expect_jwt_error(jwt_validate($derToken), $derToken, 'invalid_token', 'The ES256 signature must be 64 bytes (r || s).');
+    same(jwt_validate("$head.$body.$signature")['status'], 200, 'the untouched ES256 token');
+    // the last character of a 43-character HS256 signature carries 2 unused bits: setting them is the same bytes, but
+    // not canonical base64url, which the emulator refuses (jose accepts it: see rfc7515's noncanonical_last_char)
+    [$head, $body, $signature] = explode('.', jwt_mint('HS256', jwt_claims()));
+    $last = strpos('AEIMQUYcgkosw048', $signature[42]);
+    truthy($last !== false, 'a canonical last character');
+    $noncanonical = "$head.$body." . substr($signature, 0, 42) . 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[$last * 4 + 1];
+    expect_jwt_error(jwt_validate($noncanonical), $noncanonical, 'invalid_token', JWT_MALFORMED);
+    foreach (['eyJ.eyJ.abc', b64url('alg') . '.e30.abc', b64url('[1]') . '.' . $body . '.' . $signature, b64url('{"alg":"HS256"') . ".$body.$signature"] as $bad) {
+        expect_jwt_error(jwt_validate($bad), $bad, 'invalid_token', JWT_MALFORMED);
+    }
+    $notObject = jwt_mint('HS256', '["user_id","u1"]');
+    expect_jwt_error(jwt_validate($notObject), $notObject, 'invalid_token', 'The JWT payload is not a JSON object.');
+});
+
+check('jwt: exp required; expired beyond the 60 s leeway -> expired_token; jose (no leeway) agrees on expiry', static function (): void {
+    $expired = jwt_mint('RS256', jwt_claims(['exp' => time() - 120]));
+    expect_jwt_error(jwt_validate($expired), $expired, 'expired_token', JWT_EXPIRED);
+    same(wpllm_jose('verify', 'RS256', jwt_key_file('RS256', false), $expired), ['out' => 'ERROR ERR_JWT_EXPIRED', 'code' => 1], 'jose');
+    $withinLeeway = jwt_mint('HS256', jwt_claims(['exp' => time() - 30]));
+    same(jwt_validate($withinLeeway)['status'], 200, 'expired 30 s ago, within the leeway');
+    foreach ([null, (string) (time() + 600), true, [time() + 600]] as $exp) {
+        $token = jwt_mint('HS256', jwt_claims(['exp' => $exp]));
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_NO_EXP);
+    }
+    $fractional = jwt_claims(['exp' => time() + 600.5]);
+    same(jwt_validate(jwt_mint('HS256', $fractional))['json']['expires_at'] ?? null, $fractional['exp'], 'fractional exp accepted');
+});
+
+check('jwt: nbf or iat in the future beyond the leeway -> invalid_token; within it accepted; issuer checked when present', static function (): void {
+    $nbf = jwt_mint('ES256', jwt_claims(['nbf' => time() + 120]));
+    expect_jwt_error(jwt_validate($nbf), $nbf, 'invalid_token', JWT_NBF);
+    same(wpllm_jose('verify', 'ES256', jwt_key_file('ES256', false), $nbf), ['out' => 'ERROR ERR_JWT_CLAIM_VALIDATION_FAILED', 'code' => 1], 'jose on nbf');
+    $iat = jwt_mint('HS512', jwt_claims(['iat' => time() + 120]));
+    expect_jwt_error(jwt_validate($iat), $iat, 'invalid_token', JWT_IAT);
+    same(jwt_validate(jwt_mint('HS256', jwt_claims(['nbf' => time() + 30, 'iat' => time() + 30])))['status'], 200, 'within the leeway');
+    foreach (['nbf', 'iat'] as $claim) {
+        $token = jwt_mint('HS256', jwt_claims([$claim => 'yesterday']));
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', "The JWT $claim claim must be numeric.");
+    }
+    foreach (['https://evil.example.test', 'https://idp.example.test/', 42] as $iss) {
+        $token = jwt_mint('HS256', jwt_claims(['iss' => $iss]));
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_ISSUER_REFUSED);
+    }
+});
+
+check('jwt: user_id (string or int) and permissions (array of strings) required', static function (): void {
+    foreach ([null, '', true, 4.5, ['u1']] as $userId) {
+        $token = jwt_mint('HS256', jwt_claims(['user_id' => $userId]));
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_NO_USER);
+    }
+    foreach ([null, 'read', [1], ['read', null], ['a' => 'read'], true] as $permissions) {
+        $token = jwt_mint('HS256', jwt_claims(['permissions' => $permissions]));
+        expect_jwt_error(jwt_validate($token), $token, 'invalid_token', JWT_NO_PERMISSIONS);
+    }
+});
+
+check('jwt: permissions enforced like API keys; rate limit per jwt:<user_id> across tokens', static function (): void {
+    $user = 'rate-' . bin2hex(random_bytes(4));
+    $readOnly = jwt_mint('HS256', jwt_claims(['user_id' => $user, 'permissions' => ['read']]));
+    $r = http('POST', '/v1/generate', bearer($readOnly), ['prompt' => 'x']);
+    expect_error($r, 403, 'permission_error', 'insufficient_permissions', ['required' => 'generate']);
+    same($r['json']['error']['message'], 'The token lacks the permission this call needs.', 'message');
+    same([$r['headers']['x-ratelimit-limit'] ?? null, $r['headers']['x-ratelimit-remaining'] ?? null], ['1000', '999'], 'first request counted');
+    same(http('GET', '/v1/models', bearer($readOnly))['headers']['x-ratelimit-remaining'] ?? null, '998', 'second');
+    $other = jwt_mint('ES384', jwt_claims(['user_id' => $user, 'permissions' => ['generate'], 'exp' => time() + 900]));
+    $g = http('POST', '/v1/generate', bearer($other), ['prompt' => 'x']);
+    same([$g['status'], $g['headers']['x-ratelimit-remaining'] ?? null], [200, '997'], 'another token of the same user shares the window');
+    expect_error(http('GET', '/v1/models', bearer($other)), 403, 'permission_error', 'insufficient_permissions', ['required' => 'read']);
+    expect_error(jwt_validate($other), 403, 'permission_error', 'insufficient_permissions', ['required' => 'read']);
+    $fresh = jwt_mint('HS256', jwt_claims(['user_id' => $user . '-2']));
+    same(jwt_validate($fresh)['headers']['x-ratelimit-remaining'] ?? null, '999', 'another user, another window');
+});
+
+check('jwt: only "Authorization: Bearer" carries JWTs: in X-API-Key or padded it is an (invalid) API key', static function (): void {
+    $token = jwt_mint('HS256', jwt_claims());
+    expect_jwt_error(http('POST', '/v1/auth/validate', ['X-API-Key' => $token]), $token, 'invalid_api_key', 'The API key is not valid.');
+    $padded = $token . '=';
+    expect_jwt_error(jwt_validate($padded), $padded, 'invalid_api_key', 'The API key is not valid.');
 });
 
 // --- faults (test mode) ---------------------------------------------------------------------------------------------

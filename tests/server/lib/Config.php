@@ -1,5 +1,5 @@
 <?php
-// The emulator's static configuration (config.json): API keys by sha256 hash, and models.
+// The emulator's static configuration (config.json): API keys by sha256 hash, JWT verification keys, and models.
 declare(strict_types=1);
 
 namespace WpllmEmulator;
@@ -9,19 +9,39 @@ final class Config
     /**
      * @param list<array<string, mixed>> $keys
      * @param list<array<string, mixed>> $models
+     * @param array<string, mixed>|null $jwt
      */
     private function __construct(
         private readonly array $keys,
         private readonly array $models,
         private readonly int $modelCreated,
+        private readonly ?array $jwt,
     ) {
     }
 
     public static function load(string $file): self
     {
         $data = json_decode((string) file_get_contents($file), true, 16, JSON_THROW_ON_ERROR);
+        $jwt = $data['jwt'] ?? null;
+        if (is_array($jwt)) {
+            // public key paths are relative to config.json
+            foreach ($jwt['public_keys'] ?? [] as $name => $path) {
+                $jwt['public_keys'][$name] = str_starts_with($path, '/') ? $path : dirname($file) . '/' . $path;
+            }
+        }
 
-        return new self($data['keys'], $data['models'], (int) $data['model_created']);
+        return new self($data['keys'], $data['models'], (int) $data['model_created'], $jwt);
+    }
+
+    /**
+     * The JWT section: secret (HS*), public_keys (rsa, ec256, ec384: absolute paths of SPKI PEM files), issuer,
+     * leeway_seconds, rate_limit; null when JWTs are not configured.
+     *
+     * @return array<string, mixed>|null
+     */
+    public function jwt(): ?array
+    {
+        return $this->jwt;
     }
 
     /**

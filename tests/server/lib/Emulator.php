@@ -22,7 +22,7 @@ final class Emulator
     ];
 
     /** What the emulator uses beyond core PHP: the server must run with the php.ini that loads them, not php -n. */
-    private const REQUIRED_EXTENSIONS = ['mbstring', 'pdo_sqlite', 'sockets', 'tokenizer'];
+    private const REQUIRED_EXTENSIONS = ['mbstring', 'openssl', 'pdo_sqlite', 'sockets', 'tokenizer'];
 
     private const DEFAULT_PACE_MS = 20;
     private const MAX_KEY_LIFETIME = 365 * 86400;
@@ -175,8 +175,19 @@ final class Emulator
     /** @param array<string, mixed> $key */
     private function validate(Request $request, array $params, array $key): Response
     {
+        if (($key['auth'] ?? null) === 'jwt') {
+            return Response::json(200, [
+                'valid' => true,
+                'auth' => 'jwt',
+                'user_id' => $key['user_id'],
+                'permissions' => $key['permissions'],
+                'expires_at' => $key['exp'],
+            ]);
+        }
+
         return Response::json(200, [
             'valid' => true,
+            'auth' => 'api_key',
             'key_id' => $key['id'],
             'permissions' => $key['permissions'],
             'expires_at' => $key['expires_at'],

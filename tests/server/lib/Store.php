@@ -1,5 +1,5 @@
 <?php
-// The emulator's shared state in SQLite (WAL), so that all php -S workers agree: rate windows, fault counters, recorded requests, issued keys.
+// The emulator's shared state in SQLite (WAL), so that all php -S workers agree: rate windows, fault counters, recorded requests, issued keys, seen request signatures.
 declare(strict_types=1);
 
 namespace WpllmEmulator;
@@ -8,7 +8,7 @@ use PDO;
 
 final class Store
 {
-    private const SCHEMA_VERSION = 1;
+    private const SCHEMA_VERSION = 2;
 
     private const SCHEMA = [
         'CREATE TABLE IF NOT EXISTS rate_windows (key_id TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL)',
@@ -17,6 +17,8 @@ final class Store
             . ' path TEXT NOT NULL, query TEXT NOT NULL, headers TEXT NOT NULL, body BLOB NOT NULL, time_ms INTEGER NOT NULL)',
         'CREATE INDEX IF NOT EXISTS requests_by_fault ON requests (fault_id, seq)',
         'CREATE TABLE IF NOT EXISTS issued_keys (id TEXT PRIMARY KEY, record TEXT NOT NULL)',
+        'CREATE TABLE IF NOT EXISTS seen_signatures (key_id TEXT NOT NULL, signature TEXT NOT NULL, expires_at INTEGER NOT NULL,'
+            . ' PRIMARY KEY (key_id, signature))',
     ];
 
     private function __construct(private readonly PDO $db)
@@ -135,10 +137,31 @@ final class Store
         return array_map(static fn (string $record): array => json_decode($record, true, 8, JSON_THROW_ON_ERROR), $records);
     }
 
+    /**
+     * Remembers a verified request signature for the key until $expiresAt (epoch seconds); false when it was already
+     * remembered (a replay). Forgets the expired ones on the way.
+     */
+    public function rememberSignature(string $keyId, string $signature, int $expiresAt, int $now): bool
+    {
+        $purge = $this->db->prepare('DELETE FROM seen_signatures WHERE expires_at < :now');
+        $purge->bindValue('now', $now, PDO::PARAM_INT);
+        $purge->execute();
+        $insert = $this->db->prepare(
+            'INSERT INTO seen_signatures (key_id, signature, expires_at) VALUES (:key, :signature, :expires_at)
+             ON CONFLICT (key_id, signature) DO NOTHING'
+        );
+        $insert->bindValue('key', $keyId);
+        $insert->bindValue('signature', $signature);
+        $insert->bindValue('expires_at', $expiresAt, PDO::PARAM_INT);
+        $insert->execute();
+
+        return $insert->rowCount() === 1;
+    }
+
     public function reset(): void
     {
         $this->db->exec('BEGIN IMMEDIATE');
-        foreach (['rate_windows', 'fault_counters', 'requests', 'issued_keys'] as $table) {
+        foreach (['rate_windows', 'fault_counters', 'requests', 'issued_keys', 'seen_signatures'] as $table) {
             $this->db->exec('DELETE FROM ' . $table);
         }
         $this->db->exec('COMMIT');
