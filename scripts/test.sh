@@ -7,7 +7,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
 
 wpllm_apt_install $WPLLM_BUILD_PACKAGES valgrind
+command -v npm >/dev/null 2>&1 || wpllm_apt_install nodejs npm
 wpllm_build "$root"
+# npm jose: the independent JOSE implementation the JWT tests cross-check against
+(cd "$root/tests/jose" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 cd "$root"
 # a test php that crashed cannot stop the emulator it started: sweep any left behind when we finish
