@@ -22,10 +22,16 @@ struct wpllm_http_conn {
 	int too_large;
 	int aborted;
 	int oom;
+	int done;                        /* set by wpllm_multi_run when the transfer completed */
+	CURLcode result;
+	int64_t start_ms;
+	int64_t last_byte_ms;            /* when body bytes last arrived (streams' idle timeout) */
+	size_t body_bytes;               /* total body bytes seen, also those handed to on_body */
 	char errbuf[CURL_ERROR_SIZE];
 };
 
 struct wpllm_pool {
+	struct wpllm_multi *multi;       /* for batches and streams: its connection cache outlives them too */
 	wpllm_http_conn *idle;           /* most recently released first */
 	size_t idle_count;
 	size_t max_idle;
@@ -120,13 +126,14 @@ static size_t on_write(char *data, size_t size, size_t n, void *ud)
 	if (resp->status == 0) {
 		curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &resp->status);
 	}
-	if (len > c->req->max_response_bytes - resp->body.len || resp->body.len > c->req->max_response_bytes) {
-		if (c->req->on_body == NULL) {
-			c->too_large = 1;
-			return 0;
-		}
+	c->last_byte_ms = wpllm_monotonic_ms();
+	if (len > c->req->max_response_bytes - c->body_bytes || c->body_bytes > c->req->max_response_bytes) {
+		c->too_large = 1;
+		return 0;
 	}
-	if (c->req->on_body) {
+	c->body_bytes += len;
+	/* a stream's reader sees only a successful body; an error body is kept for the error envelope */
+	if (c->req->on_body && resp->status >= 200 && resp->status <= 299) {
 		if (c->req->on_body(c->req->on_body_ctx, resp->status, data, len) != 0) {
 			c->aborted = 1;
 			return 0;
@@ -260,12 +267,10 @@ static void transport_error(wpllm_error *err, CURLcode rc, const wpllm_http_conn
 	}
 }
 
-int wpllm_http_perform(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_http_response *resp, wpllm_error *err)
+int wpllm_http_begin(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_http_response *resp, wpllm_error *err)
 {
 	CURLcode rc = CURLE_OK;
 	CURL *e = c->easy;
-	long connects = 0;
-	int64_t start = wpllm_monotonic_ms();
 
 	wpllm_buf_reset(&resp->body);
 	wpllm_headers_clear(&resp->headers);
@@ -274,7 +279,12 @@ int wpllm_http_perform(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_
 	c->req = req;
 	c->resp = resp;
 	c->too_large = c->aborted = c->oom = 0;
+	c->done = 0;
+	c->result = CURLE_OK;
 	c->errbuf[0] = '\0';
+	c->start_ms = wpllm_monotonic_ms();
+	c->last_byte_ms = 0;
+	c->body_bytes = 0;
 
 	/* The handle may have served another call before: every per-request option is set each time. */
 #define SET(opt, val) if (rc == CURLE_OK) rc = curl_easy_setopt(e, opt, val)
@@ -282,7 +292,8 @@ int wpllm_http_perform(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_
 	SET(CURLOPT_HTTPHEADER, req->headers);
 	SET(CURLOPT_TIMEOUT_MS, req->timeout_ms);
 	SET(CURLOPT_CONNECTTIMEOUT_MS, req->connect_timeout_ms);
-	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_response_bytes);
+	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)(req->on_body ? 0 : req->max_response_bytes));
+	SET(CURLOPT_PRIVATE, (char *)c);
 	if (req->body != NULL) {
 		SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
 		SET(CURLOPT_POSTFIELDS, req->body);
@@ -296,14 +307,22 @@ int wpllm_http_perform(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_
 		wpllm_error_set(err, WPLLM_E_CONNECTION, "curl_setopt", "libcurl refused an option: %s", curl_easy_strerror(rc));
 		return -1;
 	}
+	return 0;
+}
 
-	rc = curl_easy_perform(e);
-	resp->duration_ms = wpllm_monotonic_ms() - start;
+int wpllm_http_end(wpllm_http_conn *c, CURLcode rc, wpllm_error *err)
+{
+	CURL *e = c->easy;
+	const wpllm_http_request *req = c->req;
+	wpllm_http_response *resp = c->resp;
+	long connects = 0;
+
+	resp->duration_ms = wpllm_monotonic_ms() - c->start_ms;
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &resp->status);
 	if (curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &connects) == CURLE_OK) {
 		resp->reused = connects == 0 && resp->status != 0;
 	}
-	/* the header list is the caller's: do not let the handle keep a pointer to it */
+	/* the header list and body are the caller's: do not let the handle keep pointers to them */
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, NULL);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDS, NULL);
 
@@ -325,6 +344,91 @@ int wpllm_http_perform(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_
 		return -1;
 	}
 	return 0;
+}
+
+int wpllm_http_perform(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_http_response *resp, wpllm_error *err)
+{
+	if (wpllm_http_begin(c, req, resp, err) != 0) {
+		return -1;
+	}
+	return wpllm_http_end(c, curl_easy_perform(c->easy), err);
+}
+
+CURL *wpllm_http_handle(wpllm_http_conn *c)
+{
+	return c->easy;
+}
+
+int wpllm_http_done(const wpllm_http_conn *c, CURLcode *rc)
+{
+	if (c->done && rc) {
+		*rc = c->result;
+	}
+	return c->done;
+}
+
+/* ---- multi: many transfers at once (batches) and transfers read as they arrive (streams) ---- */
+
+struct wpllm_multi {
+	CURLM *multi;
+};
+
+wpllm_multi *wpllm_multi_new(void)
+{
+	wpllm_multi *m = calloc(1, sizeof(*m));
+	if (m == NULL) {
+		return NULL;
+	}
+	m->multi = curl_multi_init();
+	if (m->multi == NULL) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void wpllm_multi_free(wpllm_multi *m)
+{
+	if (m) {
+		curl_multi_cleanup(m->multi);
+		free(m);
+	}
+}
+
+int wpllm_multi_add(wpllm_multi *m, wpllm_http_conn *c)
+{
+	c->done = 0;
+	return curl_multi_add_handle(m->multi, c->easy) == CURLM_OK ? 0 : -1;
+}
+
+void wpllm_multi_remove(wpllm_multi *m, wpllm_http_conn *c)
+{
+	curl_multi_remove_handle(m->multi, c->easy);
+}
+
+int wpllm_multi_run(wpllm_multi *m, int wait_ms)
+{
+	int running = 0, queued = 0;
+	CURLMsg *msg;
+
+	if (curl_multi_perform(m->multi, &running) != CURLM_OK) {
+		return -1;
+	}
+	/* completions are marked on their connection, whoever is waiting for them */
+	while ((msg = curl_multi_info_read(m->multi, &queued)) != NULL) {
+		if (msg->msg == CURLMSG_DONE) {
+			wpllm_http_conn *c = NULL;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&c);
+			if (c) {
+				c->done = 1;
+				c->result = msg->data.result;
+			}
+		}
+	}
+	if (running > 0 && wait_ms > 0 && curl_multi_poll(m->multi, NULL, 0, wait_ms, NULL) != CURLM_OK) {
+		return -1;
+	}
+	return running;
 }
 
 wpllm_pool *wpllm_pool_new(size_t max_idle)
@@ -356,6 +460,7 @@ static void pool_forget_after_fork(wpllm_pool *p)
 	}
 	p->idle = NULL;
 	p->idle_count = 0;
+	p->multi = NULL; /* the parent's, like its connections: left alone */
 	p->pid = getpid();
 }
 
@@ -429,10 +534,27 @@ void wpllm_pool_free(wpllm_pool *p)
 		next = c->next;
 		wpllm_http_conn_free(c);
 	}
+	wpllm_multi_free(p->multi);
 	free(p);
+}
+
+wpllm_multi *wpllm_pool_multi(wpllm_pool *p)
+{
+	if (p->pid != getpid()) {
+		pool_forget_after_fork(p);
+	}
+	if (p->multi == NULL) {
+		p->multi = wpllm_multi_new();
+	}
+	return p->multi;
 }
 
 const char *wpllm_http_curl_version(void)
 {
 	return curl_version_info(CURLVERSION_NOW)->version;
+}
+
+int64_t wpllm_http_last_byte_ms(const wpllm_http_conn *c)
+{
+	return c->last_byte_ms;
 }

@@ -29,7 +29,7 @@ typedef struct {
 const char *wpllm_headers_get(const wpllm_headers *h, const char *lname);
 void wpllm_headers_clear(wpllm_headers *h);
 
-/* Called with each piece of the body as it arrives, once the status is known; return 0 to go on,
+/* Called with each piece of a 2xx body as it arrives (other bodies are collected for the error); return 0 to go on,
  * anything else to abort the transfer (the attempt then ends with WPLLM_E_CONNECTION, code "aborted"). */
 typedef int (*wpllm_body_cb)(void *ctx, long status, const char *data, size_t len);
 
@@ -67,6 +67,25 @@ int wpllm_http_perform(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_
 
 void wpllm_http_response_free(wpllm_http_response *resp);
 
+/* The same attempt in two halves, for transfers driven by a wpllm_multi: begin sets the request on the
+ * handle; end (after the multi reported it done) reads the outcome, like perform's return. */
+int wpllm_http_begin(wpllm_http_conn *c, const wpllm_http_request *req, wpllm_http_response *resp, wpllm_error *err);
+int wpllm_http_end(wpllm_http_conn *c, CURLcode rc, wpllm_error *err);
+CURL *wpllm_http_handle(wpllm_http_conn *c);
+/* 1 when a multi has reported the transfer complete (its CURLcode in *rc), else 0. */
+int wpllm_http_done(const wpllm_http_conn *c, CURLcode *rc);
+/* monotonic ms when body bytes last arrived, 0 before the first */
+int64_t wpllm_http_last_byte_ms(const wpllm_http_conn *c);
+
+typedef struct wpllm_multi wpllm_multi;
+wpllm_multi *wpllm_multi_new(void);
+void wpllm_multi_free(wpllm_multi *m);
+int wpllm_multi_add(wpllm_multi *m, wpllm_http_conn *c);
+void wpllm_multi_remove(wpllm_multi *m, wpllm_http_conn *c);
+/* Drives every transfer, marks completed ones (wpllm_http_done), then waits up to wait_ms for activity.
+ * Returns the number still running, or -1. */
+int wpllm_multi_run(wpllm_multi *m, int wait_ms);
+
 /* The per-process connection pool: idle connections keyed by origin, CA bundle and proxy. */
 typedef struct wpllm_pool wpllm_pool;
 
@@ -77,6 +96,8 @@ wpllm_http_conn *wpllm_pool_acquire(wpllm_pool *p, const char *key, const char *
 /* Gives a connection back; beyond max_idle the oldest idle one is closed. */
 void wpllm_pool_release(wpllm_pool *p, wpllm_http_conn *c);
 size_t wpllm_pool_idle_count(const wpllm_pool *p);
+/* The pool's own multi handle, for batches and streams (created on first use). */
+struct wpllm_multi *wpllm_pool_multi(wpllm_pool *p);
 void wpllm_pool_free(wpllm_pool *p);
 
 /* Runtime libcurl version string, and whether it is at least the given version number. */

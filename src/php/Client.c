@@ -20,6 +20,7 @@
 #include "options.h"
 #include "exceptions.h"
 #include "jwtkeys.h"
+#include "client.h"
 #include "core/error.h"
 #include "core/jwt.h"
 #include "core/http.h"
@@ -29,32 +30,8 @@
 #include "core/util.h"
 #include "Client_arginfo.h"
 
-#define MAX_ATTEMPTS 11           /* 1 + the largest max_retries */
 #define POOL_MAX_IDLE 16
 #define BODY_KEEP_BYTES (256 * 1024) /* a larger response buffer is not kept for the next call */
-
-typedef struct {
-	long status;                          /* 0: no response */
-	char error[WPLLM_ERROR_CODE_MAX];     /* the error code of the attempt, "" for a success */
-	int64_t wait_ms;                      /* the wait chosen before the next attempt */
-} attempt_record;
-
-typedef struct {
-	php_wpllm_options o;
-	bool ready;
-	wpllm_http_conn *conn;                /* this client's own connection when not persistent */
-	wpllm_http_response resp;             /* the last answer; its body buffer is reused by the next call */
-	/* the rest of getLastResponse(), built into an array only when asked */
-	zend_string *jwt_line;                /* "Authorization: Bearer <jwt>" for the current token: secret */
-	int64_t jwt_exp;                      /* when the minted token expires (seconds) */
-	bool has_last;
-	char sent_request_id[WPLLM_UUID_LEN + 1];
-	int attempts;
-	attempt_record log[MAX_ATTEMPTS];
-	int64_t duration_ms;
-	zval last_error;
-	zend_object std;
-} php_wpllm_client;
 
 static zend_class_entry *php_wpllm_client_ce;
 static zend_object_handlers client_handlers;
@@ -158,10 +135,18 @@ static double unit_random(void)
 	return (double)r / 4294967296.0;
 }
 
-static wpllm_http_conn *conn_acquire(php_wpllm_client *c)
+/* A connection for one attempt: lent by the per-process pool (persistent), or the client's own, or (for the items
+ * of a batch, which run at once) a new one that *owned says to free afterwards. */
+static wpllm_http_conn *conn_acquire(php_wpllm_client *c, bool exclusive, bool *owned)
 {
 	const char *ca = c->o.ca_bundle ? ZSTR_VAL(c->o.ca_bundle) : NULL;
 	const char *proxy = c->o.proxy ? ZSTR_VAL(c->o.proxy) : NULL;
+
+	*owned = false;
+	if (exclusive && !c->o.persistent) {
+		*owned = true;
+		return wpllm_http_conn_new(ca, proxy);
+	}
 
 	if (c->o.persistent) {
 		if (WPLLM_G(pool) == NULL) {
@@ -178,19 +163,16 @@ static wpllm_http_conn *conn_acquire(php_wpllm_client *c)
 	return c->conn;
 }
 
-static void conn_release(php_wpllm_client *c, wpllm_http_conn *conn)
+static void conn_release(php_wpllm_client *c, wpllm_http_conn *conn, bool owned)
 {
-	if (c->o.persistent && conn) {
+	if (conn == NULL) {
+		return;
+	}
+	if (owned) {
+		wpllm_http_conn_free(conn);
+	} else if (c->o.persistent) {
 		wpllm_pool_release(WPLLM_G(pool), conn);
 	}
-}
-
-static void throw_error(php_wpllm_client *c, const wpllm_error *err, const wpllm_headers *headers, int64_t retry_after_ms)
-{
-	zend_object *ex = php_wpllm_exception_create(err, headers, retry_after_ms);
-	zval_ptr_dtor(&c->last_error);
-	ZVAL_OBJ_COPY(&c->last_error, ex);
-	zend_throw_exception_object(&(zval){.value.obj = ex, .u1.type_info = IS_OBJECT_EX});
 }
 
 /* The credential step of every attempt: the API key line is fixed; a JWT is checked (a given token) or minted
@@ -310,232 +292,322 @@ static const char *json_error_text(php_json_error_code code)
 	}
 }
 
-/* One call: body may be NULL (no body) or an array to send as JSON; query is "" or "k=v&…". */
-static zend_result client_send(php_wpllm_client *c, const char *method, const char *path, size_t path_len,
-	const smart_str *query, zval *body, HashTable *ro, uint32_t ro_arg, zval *return_value)
+php_wpllm_client *php_wpllm_client_from(zend_object *obj)
 {
-	php_wpllm_call_options co;
-	smart_str json = {0}, url = {0};
-	const char *body_bytes = NULL;
-	size_t body_len = 0, n = 0, extra;
-	struct curl_slist *nodes;
+	return client_from(obj);
+}
+
+int64_t php_wpllm_stream_idle_ms(php_wpllm_client *c)
+{
+	return c->o.stream_idle_timeout_ms;
+}
+
+wpllm_multi *php_wpllm_client_multi(php_wpllm_client *c, bool *owned)
+{
+	if (c->o.persistent) {
+		if (WPLLM_G(pool) == NULL && (WPLLM_G(pool) = wpllm_pool_new(POOL_MAX_IDLE)) == NULL) {
+			return NULL;
+		}
+		*owned = false;
+		return wpllm_pool_multi(WPLLM_G(pool));
+	}
+	*owned = true;
+	return wpllm_multi_new();
+}
+
+/* Builds the request once: call options, body bytes, URL, the fixed header lines. */
+zend_result php_wpllm_call_init(php_wpllm_call *k, php_wpllm_client *c, const char *method, const char *path,
+	size_t path_len, const smart_str *query, zval *body, HashTable *ro, uint32_t ro_arg, bool own_resp)
+{
 	unsigned char rnd[32];
-	char rid_line[32 + WPLLM_UUID_LEN], idem_line[32 + WPLLM_UUID_LEN], ts_line[48], sig_line[96];
-	zend_string *idem_custom = NULL;
-	wpllm_http_request req;
-	wpllm_error err;
-	int64_t start, retry_after_ms = -1;
-	bool is_post = strcmp(method, "POST") == 0, ok = false;
+	size_t extra;
 	zval *line;
 
-	if (php_wpllm_call_options_parse(&co, ro, &c->o, ro_arg) == FAILURE) {
-		php_wpllm_call_options_dtor(&co);
+	memset(k, 0, sizeof(*k));
+	k->c = c;
+	k->method = method;
+	k->is_post = strcmp(method, "POST") == 0;
+	k->resp = own_resp ? &k->own_resp : &c->resp;
+	k->state = CALL_READY;
+	k->retry_after_ms = -1;
+	ZVAL_UNDEF(&k->value);
+	wpllm_error_init(&k->err);
+
+	if (php_wpllm_call_options_parse(&k->co, ro, &c->o, ro_arg) == FAILURE) {
 		return FAILURE;
 	}
-
 	/* body bytes: PHP's encoder into a smart_str; these exact bytes are signed and sent */
 	if (body) {
 		/* php_json_encode_ex reports through json_last_error(): keep the script's value as it was */
 		php_json_error_code saved = JSON_G(error_code), code;
-		zend_result r = php_json_encode_ex(&json, body, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE
+		zend_result r = php_json_encode_ex(&k->json, body, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE
 			| PHP_JSON_PRESERVE_ZERO_FRACTION, PHP_JSON_PARSER_DEFAULT_DEPTH);
 		code = JSON_G(error_code);
 		JSON_G(error_code) = saved;
 		if (r == FAILURE || code != PHP_JSON_ERROR_NONE) {
 			php_wpllm_throw_invalid_argument("The request body cannot be encoded as JSON: %s", json_error_text(code));
-			smart_str_free(&json);
-			php_wpllm_call_options_dtor(&co);
 			return FAILURE;
 		}
-		smart_str_0(&json);
-		body_bytes = ZSTR_VAL(json.s);
-		body_len = ZSTR_LEN(json.s);
-	} else if (!is_post && strcmp(method, "GET") != 0 && strcmp(method, "DELETE") != 0) {
-		body_bytes = "";
-	} else if (is_post) {
-		body_bytes = "";
+		smart_str_0(&k->json);
+		k->body_bytes = ZSTR_VAL(k->json.s);
+		k->body_len = ZSTR_LEN(k->json.s);
+	} else if (strcmp(method, "GET") != 0 && strcmp(method, "DELETE") != 0) {
+		k->body_bytes = ""; /* POST, PUT, PATCH without a body: Content-Length: 0 */
 	}
 
-	smart_str_append(&url, c->o.base_url);
-	smart_str_appendl(&url, path, path_len);
+	smart_str_append(&k->url, c->o.base_url);
+	smart_str_appendl(&k->url, path, path_len);
 	if (query && query->s && ZSTR_LEN(query->s)) {
-		smart_str_appendc(&url, '?');
-		smart_str_append(&url, query->s);
+		smart_str_appendc(&k->url, '?');
+		smart_str_append(&k->url, query->s);
 	}
-	smart_str_0(&url);
+	smart_str_0(&k->url);
 
 	/* standard headers, linked in place: no allocation per header */
 	extra = (c->o.header_lines ? zend_hash_num_elements(c->o.header_lines) : 0)
-		+ (co.header_lines ? zend_hash_num_elements(co.header_lines) : 0);
-	nodes = safe_emalloc(extra + 11, sizeof(struct curl_slist), 0);
+		+ (k->co.header_lines ? zend_hash_num_elements(k->co.header_lines) : 0);
+	k->nodes = safe_emalloc(extra + 11, sizeof(struct curl_slist), 0);
 	if (wpllm_random_bytes(rnd, sizeof(rnd)) != 0) {
-		wpllm_error_init(&err);
-		wpllm_error_set(&err, WPLLM_E_CONNECTION, "random_failed", "The system's random source failed");
-		throw_error(c, &err, NULL, -1);
-		wpllm_error_clear(&err);
-		goto out;
+		zend_throw_error(NULL, "The system's random source failed");
+		return FAILURE;
 	}
-	memcpy(rid_line, "X-Request-ID: ", 14);
-	wpllm_uuid4_format(rnd, rid_line + 14);
-	memcpy(c->sent_request_id, rid_line + 14, WPLLM_UUID_LEN + 1);
-	link_line(nodes, &n, "Content-Type: application/json");
-	link_line(nodes, &n, "Accept: application/json");
-	link_line(nodes, &n, ZSTR_VAL(c->o.ua_line));
-	link_line(nodes, &n, rid_line);
-	if (is_post) {
-		if (co.idempotency_key) {
-			idem_custom = zend_strpprintf(0, "Idempotency-Key: %s", ZSTR_VAL(co.idempotency_key));
-			link_line(nodes, &n, ZSTR_VAL(idem_custom));
+	memcpy(k->rid_line, "X-Request-ID: ", 14);
+	wpllm_uuid4_format(rnd, k->rid_line + 14);
+	link_line(k->nodes, &k->n, "Content-Type: application/json");
+	link_line(k->nodes, &k->n, "Accept: application/json");
+	link_line(k->nodes, &k->n, ZSTR_VAL(c->o.ua_line));
+	link_line(k->nodes, &k->n, k->rid_line);
+	if (k->is_post) {
+		if (k->co.idempotency_key) {
+			k->idem_custom = zend_strpprintf(0, "Idempotency-Key: %s", ZSTR_VAL(k->co.idempotency_key));
+			link_line(k->nodes, &k->n, ZSTR_VAL(k->idem_custom));
 		} else {
-			memcpy(idem_line, "Idempotency-Key: ", 17);
-			wpllm_uuid4_format(rnd + 16, idem_line + 17);
-			link_line(nodes, &n, idem_line);
+			memcpy(k->idem_line, "Idempotency-Key: ", 17);
+			wpllm_uuid4_format(rnd + 16, k->idem_line + 17);
+			link_line(k->nodes, &k->n, k->idem_line);
 		}
 	}
-	link_line(nodes, &n, "Expect:"); /* no 100-continue round trip */
+	link_line(k->nodes, &k->n, "Expect:"); /* no 100-continue round trip */
 	if (c->o.header_lines) {
 		ZEND_HASH_FOREACH_VAL(c->o.header_lines, line) {
-			link_line(nodes, &n, Z_STRVAL_P(line));
+			link_line(k->nodes, &k->n, Z_STRVAL_P(line));
 		} ZEND_HASH_FOREACH_END();
 	}
-	if (co.header_lines) {
-		ZEND_HASH_FOREACH_VAL(co.header_lines, line) {
-			link_line(nodes, &n, Z_STRVAL_P(line));
+	if (k->co.header_lines) {
+		ZEND_HASH_FOREACH_VAL(k->co.header_lines, line) {
+			link_line(k->nodes, &k->n, Z_STRVAL_P(line));
 		} ZEND_HASH_FOREACH_END();
 	}
 
-	memset(&req, 0, sizeof(req));
-	req.method = method;
-	req.url = ZSTR_VAL(url.s);
-	req.headers = nodes;
-	req.body = body_bytes;
-	req.body_len = body_len;
-	req.timeout_ms = (long)co.timeout_ms;
-	req.connect_timeout_ms = (long)(c->o.connect_timeout_ms < co.timeout_ms ? c->o.connect_timeout_ms : co.timeout_ms);
-	req.max_response_bytes = (size_t)c->o.max_response_bytes;
+	k->req.method = method;
+	k->req.url = ZSTR_VAL(k->url.s);
+	k->req.headers = k->nodes;
+	k->req.body = k->body_bytes;
+	k->req.body_len = k->body_len;
+	k->req.timeout_ms = (long)k->co.timeout_ms;
+	k->req.connect_timeout_ms = (long)(c->o.connect_timeout_ms < k->co.timeout_ms ? c->o.connect_timeout_ms : k->co.timeout_ms);
+	k->req.max_response_bytes = (size_t)c->o.max_response_bytes;
+	k->start = wpllm_monotonic_ms();
+	return SUCCESS;
+}
 
-	wpllm_error_init(&err);
-	c->has_last = true;
-	c->attempts = 0;
-	start = wpllm_monotonic_ms();
-	for (;;) {
-		wpllm_http_conn *conn;
-		wpllm_retry_input in;
-		wpllm_retry_decision d;
-		attempt_record *rec = &c->log[c->attempts];
-		int64_t wait = 0;
-		size_t signed_n = n;
-		const char *auth;
-		int rc;
+static void call_fail(php_wpllm_call *k, attempt_record *rec)
+{
+	snprintf(rec->error, sizeof(rec->error), "%s", k->err.code);
+	k->nodes[k->n - 1].next = NULL;
+	k->state = CALL_DONE;
+}
 
-		c->attempts++;
-		rec->status = 0;
-		rec->error[0] = '\0';
-		rec->wait_ms = 0;
+/* Credentials, then the signature over the exact body bytes (both afresh for every attempt), a connection. */
+int php_wpllm_call_begin(php_wpllm_call *k)
+{
+	php_wpllm_client *c = k->c;
+	attempt_record *rec = &k->log[k->attempts];
+	size_t n = k->n;
+	const char *auth;
 
-		/* credentials, then the signature over the exact body bytes: both afresh for every attempt */
-		if ((auth = credential_line(c, &err)) == NULL) {
-			snprintf(rec->error, sizeof(rec->error), "%s", err.code);
-			break;
-		}
-		if (*auth) {
-			link_line(nodes, &signed_n, (char *)auth);
-		}
-		if (c->o.signing_secret) {
-			char ts[24], sig[65];
-			if (wpllm_sign_request(ZSTR_VAL(c->o.signing_secret), ZSTR_LEN(c->o.signing_secret), wpllm_wall_ms(),
-					body_bytes, body_len, ts, sig) != 0) {
-				wpllm_error_set(&err, WPLLM_E_CONNECTION, "signing_failed", "Signing the request failed (OpenSSL)");
-				snprintf(rec->error, sizeof(rec->error), "%s", err.code);
-				break;
-			}
-			snprintf(ts_line, sizeof(ts_line), "X-Timestamp: %s", ts);
-			snprintf(sig_line, sizeof(sig_line), "X-Signature: %s", sig);
-			link_line(nodes, &signed_n, ts_line);
-			link_line(nodes, &signed_n, sig_line);
-		}
+	k->attempts++;
+	memset(rec, 0, sizeof(*rec));
+	k->state = CALL_RUNNING;
+	wpllm_error_clear(&k->err);
 
-		conn = conn_acquire(c);
-		if (conn == NULL) {
-			wpllm_error_set(&err, WPLLM_E_CONNECTION, "curl_init", "libcurl could not create a handle");
-			snprintf(rec->error, sizeof(rec->error), "%s", err.code);
-			nodes[n - 1].next = NULL;
-			break;
+	if ((auth = credential_line(c, &k->err)) == NULL) {
+		call_fail(k, rec);
+		return -1;
+	}
+	if (*auth) {
+		link_line(k->nodes, &n, (char *)auth);
+	}
+	if (c->o.signing_secret) {
+		char ts[24], sig[65];
+		if (wpllm_sign_request(ZSTR_VAL(c->o.signing_secret), ZSTR_LEN(c->o.signing_secret), wpllm_wall_ms(),
+				k->body_bytes, k->body_len, ts, sig) != 0) {
+			wpllm_error_set(&k->err, WPLLM_E_CONNECTION, "signing_failed", "Signing the request failed (OpenSSL)");
+			call_fail(k, rec);
+			return -1;
 		}
-		rc = wpllm_http_perform(conn, &req, &c->resp, &err);
-		conn_release(c, conn);
-		/* unlink the credential and signature lines: the next attempt makes its own */
-		nodes[n - 1].next = NULL;
-		rec->status = c->resp.status;
+		snprintf(k->ts_line, sizeof(k->ts_line), "X-Timestamp: %s", ts);
+		snprintf(k->sig_line, sizeof(k->sig_line), "X-Signature: %s", sig);
+		link_line(k->nodes, &n, k->ts_line);
+		link_line(k->nodes, &n, k->sig_line);
+	}
+	k->conn = conn_acquire(c, k->exclusive, &k->conn_owned);
+	if (k->conn == NULL) {
+		wpllm_error_set(&k->err, WPLLM_E_CONNECTION, "curl_init", "libcurl could not create a handle");
+		call_fail(k, rec);
+		return -1;
+	}
+	if (wpllm_http_begin(k->conn, &k->req, k->resp, &k->err) != 0) {
+		conn_release(c, k->conn, k->conn_owned);
+		k->conn = NULL;
+		call_fail(k, rec);
+		return -1;
+	}
+	return 0;
+}
 
-		if (rc == 0 && c->resp.status >= 200 && c->resp.status <= 299) {
-			if (decode_body(return_value, &c->resp)) {
-				ok = true;
-			} else {
-				wpllm_error_set(&err, WPLLM_E_CONNECTION, "invalid_response",
-					"The service answered HTTP %ld with a body that is not the JSON expected", c->resp.status);
-				err.status = c->resp.status;
-				snprintf(rec->error, sizeof(rec->error), "%s", err.code);
-			}
-			break;
-		}
-		if (rc == 0) {
-			wpllm_error_from_response(&err, c->resp.status, c->resp.body.data, c->resp.body.len,
-				wpllm_headers_get(&c->resp.headers, "x-request-id"));
+/* Classifies the attempt: success, retry after a wait, or a final error. */
+call_state php_wpllm_call_end(php_wpllm_call *k, int rc)
+{
+	php_wpllm_client *c = k->c;
+	wpllm_http_response *resp = k->resp;
+	attempt_record *rec = &k->log[k->attempts - 1];
+	wpllm_retry_input in;
+	wpllm_retry_decision d;
+	int64_t wait = 0;
+
+	conn_release(c, k->conn, k->conn_owned);
+	k->conn = NULL;
+	/* unlink the credential and signature lines: the next attempt makes its own */
+	k->nodes[k->n - 1].next = NULL;
+	rec->status = resp->status;
+	k->state = CALL_DONE;
+
+	if (rc == 0 && resp->status >= 200 && resp->status <= 299) {
+		if (k->streaming || decode_body(&k->value, resp)) {
+			k->ok = true;
 		} else {
-			err.status = c->resp.status;
+			wpllm_error_set(&k->err, WPLLM_E_CONNECTION, "invalid_response",
+				"The service answered HTTP %ld with a body that is not the JSON expected", resp->status);
+			k->err.status = resp->status;
+			snprintf(rec->error, sizeof(rec->error), "%s", k->err.code);
 		}
-		snprintf(rec->error, sizeof(rec->error), "%s", err.code[0] ? err.code : "http_error");
+		return CALL_DONE;
+	}
+	if (rc == 0) {
+		wpllm_error_from_response(&k->err, resp->status, resp->body.data, resp->body.len,
+			wpllm_headers_get(&resp->headers, "x-request-id"));
+	} else {
+		k->err.status = resp->status;
+	}
+	snprintf(rec->error, sizeof(rec->error), "%s", k->err.code[0] ? k->err.code : "http_error");
 
-		if (err.kind == WPLLM_E_MEMORY || strcmp(err.code, "response_too_large") == 0
-			|| strcmp(err.code, "aborted") == 0 || strcmp(err.code, "curl_setopt") == 0) {
-			break; /* would fail the same way again */
-		}
-		in.status = rc == 0 ? c->resp.status : 0;
-		in.should_retry = wpllm_retry_header_override(wpllm_headers_get(&c->resp.headers, "x-should-retry"));
-		in.server_wait_ms = rc == 0 ? header_wait_ms(&c->resp.headers, &err) : -1;
-		in.retries_done = (unsigned)(c->attempts - 1);
-		in.max_retries = (unsigned)co.max_retries;
-		in.max_retry_after_ms = c->o.max_retry_after_ms;
-		in.unit_random = unit_random();
-		retry_after_ms = in.server_wait_ms;
-		d = wpllm_retry_decide(&in, &wait);
-		if (d == WPLLM_RETRY_TOO_LONG) {
-			char *m = err.message;
-			zend_string *msg = zend_strpprintf(0, "%s (the server asked to wait %lld s, more than max_retry_after %lld s: not retried)",
-				m ? m : "", (long long)((in.server_wait_ms + 999) / 1000), (long long)(c->o.max_retry_after_ms / 1000));
-			free(m);
-			err.message = strdup(ZSTR_VAL(msg));
-			zend_string_release(msg);
-		}
-		if (d != WPLLM_RETRY_YES) {
+	if (k->err.kind == WPLLM_E_MEMORY || strcmp(k->err.code, "response_too_large") == 0
+		|| strcmp(k->err.code, "aborted") == 0 || strcmp(k->err.code, "curl_setopt") == 0
+		|| strcmp(k->err.code, "chunk_too_large") == 0) {
+		return CALL_DONE; /* would fail the same way again */
+	}
+	in.status = rc == 0 ? resp->status : 0;
+	in.should_retry = wpllm_retry_header_override(wpllm_headers_get(&resp->headers, "x-should-retry"));
+	in.server_wait_ms = rc == 0 ? header_wait_ms(&resp->headers, &k->err) : -1;
+	in.retries_done = (unsigned)(k->attempts - 1);
+	in.max_retries = (unsigned)k->co.max_retries;
+	in.max_retry_after_ms = c->o.max_retry_after_ms;
+	in.unit_random = unit_random();
+	k->retry_after_ms = in.server_wait_ms;
+	d = wpllm_retry_decide(&in, &wait);
+	if (d == WPLLM_RETRY_TOO_LONG) {
+		char *m = k->err.message;
+		zend_string *msg = zend_strpprintf(0, "%s (the server asked to wait %lld s, more than max_retry_after %lld s: not retried)",
+			m ? m : "", (long long)((in.server_wait_ms + 999) / 1000), (long long)(c->o.max_retry_after_ms / 1000));
+		free(m);
+		k->err.message = strdup(ZSTR_VAL(msg));
+		zend_string_release(msg);
+	}
+	if (d != WPLLM_RETRY_YES) {
+		return CALL_DONE;
+	}
+	rec->wait_ms = wait;
+	k->not_before = wpllm_monotonic_ms() + wait;
+	k->state = CALL_WAITING;
+	return CALL_WAITING;
+}
+
+zend_object *php_wpllm_call_exception(php_wpllm_call *k)
+{
+	zend_object *ex = php_wpllm_exception_create(&k->err, &k->resp->headers, k->retry_after_ms);
+	zval_ptr_dtor(&k->c->last_error);
+	ZVAL_OBJ_COPY(&k->c->last_error, ex);
+	return ex;
+}
+
+void php_wpllm_call_dtor(php_wpllm_call *k)
+{
+	if (k->conn) {
+		conn_release(k->c, k->conn, k->conn_owned);
+		k->conn = NULL;
+	}
+	if (k->nodes) {
+		efree(k->nodes);
+	}
+	if (k->idem_custom) {
+		zend_string_release(k->idem_custom);
+	}
+	smart_str_free(&k->url);
+	smart_str_free(&k->json);
+	php_wpllm_call_options_dtor(&k->co);
+	wpllm_error_clear(&k->err);
+	wpllm_http_response_free(&k->own_resp);
+	zval_ptr_dtor(&k->value);
+	ZVAL_UNDEF(&k->value);
+}
+
+/* What getLastResponse() reports comes from the last single call. */
+static void remember(php_wpllm_client *c, const php_wpllm_call *k)
+{
+	c->has_last = true;
+	memcpy(c->sent_request_id, k->rid_line + 14, WPLLM_UUID_LEN + 1);
+	c->attempts = k->attempts;
+	memcpy(c->log, k->log, sizeof(attempt_record) * (size_t)k->attempts);
+	c->duration_ms = wpllm_monotonic_ms() - k->start;
+}
+
+/* One call, start to end: body may be NULL (no body) or an array to send as JSON; query is "" or "k=v&…". */
+static zend_result client_send(php_wpllm_client *c, const char *method, const char *path, size_t path_len,
+	const smart_str *query, zval *body, HashTable *ro, uint32_t ro_arg, zval *return_value)
+{
+	php_wpllm_call k;
+	bool ok;
+
+	if (php_wpllm_call_init(&k, c, method, path, path_len, query, body, ro, ro_arg, false) == FAILURE) {
+		php_wpllm_call_dtor(&k);
+		return FAILURE;
+	}
+	for (;;) {
+		if (php_wpllm_call_begin(&k) != 0) {
 			break;
 		}
-		rec->wait_ms = wait;
-		wpllm_sleep_ms(wait);
-		wpllm_error_clear(&err);
-		retry_after_ms = -1;
+		if (php_wpllm_call_end(&k, wpllm_http_end(k.conn, curl_easy_perform(wpllm_http_handle(k.conn)), &k.err)) != CALL_WAITING) {
+			break;
+		}
+		wpllm_sleep_ms(k.not_before - wpllm_monotonic_ms());
 	}
-	c->duration_ms = wpllm_monotonic_ms() - start;
-
-	if (!ok) {
-		throw_error(c, &err, &c->resp.headers, retry_after_ms);
-	} else {
+	remember(c, &k);
+	ok = k.ok;
+	if (ok) {
+		ZVAL_COPY_VALUE(return_value, &k.value);
+		ZVAL_UNDEF(&k.value);
 		zval_ptr_dtor(&c->last_error);
 		ZVAL_UNDEF(&c->last_error);
+	} else {
+		zval ex;
+		ZVAL_OBJ(&ex, php_wpllm_call_exception(&k));
+		zend_throw_exception_object(&ex);
 	}
-	wpllm_error_clear(&err);
 	if (c->resp.body.cap > BODY_KEEP_BYTES) {
 		wpllm_buf_free(&c->resp.body);
 	}
-out:
-	efree(nodes);
-	if (idem_custom) {
-		zend_string_release(idem_custom);
-	}
-	smart_str_free(&url);
-	smart_str_free(&json);
-	php_wpllm_call_options_dtor(&co);
+	php_wpllm_call_dtor(&k);
 	return ok ? SUCCESS : FAILURE;
 }
 

@@ -30,5 +30,6 @@ void test_error(void);
 void test_sign(void);
 void test_util(void);
 void test_jwt(void);
+void test_stream(void);
 
 #endif

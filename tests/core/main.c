@@ -11,6 +11,7 @@ int main(void)
 	test_sign();
 	test_util();
 	test_jwt();
+	test_stream();
 	printf("core: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed ? 1 : 0;
 }
