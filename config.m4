@@ -26,8 +26,8 @@ if test "$PHP_WPLLM" != "no"; then
   PHP_EVAL_LIBLINE($WPLLM_OPENSSL_LIBS, WPLLM_SHARED_LIBADD)
   PHP_SUBST(WPLLM_SHARED_LIBADD)
 
-  WPLLM_CORE="src/core/buf.c src/core/codec.c src/core/error.c src/core/http.c src/core/jwt.c src/core/retry.c src/core/sign.c src/core/totp.c src/core/url.c src/core/util.c"
-  WPLLM_PHP="src/php/Client.c src/php/Exceptions.c src/php/Jwt.c src/php/Signature.c src/php/Totp.c src/php/options.c"
+  WPLLM_CORE="src/core/buf.c src/core/codec.c src/core/error.c src/core/http.c src/core/jwt.c src/core/retry.c src/core/sign.c src/core/stream.c src/core/totp.c src/core/url.c src/core/util.c"
+  WPLLM_PHP="src/php/Client.c src/php/Exceptions.c src/php/Jwt.c src/php/Signature.c src/php/Stream.c src/php/Totp.c src/php/options.c"
 
   PHP_NEW_EXTENSION(wpllm, wpllm.c $WPLLM_CORE $WPLLM_PHP, $ext_shared,, [-Wall -Wextra -Wno-unused-parameter -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core])

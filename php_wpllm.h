@@ -36,6 +36,7 @@ void php_wpllm_client_init_ce(void);
 void php_wpllm_jwt_init_ce(void);
 void php_wpllm_totp_init_ce(void);
 void php_wpllm_signature_init_ce(void);
+void php_wpllm_stream_init_ce(void);
 void php_wpllm_key_cache_free(void);
 
 #endif

@@ -73,6 +73,7 @@ static PHP_MINIT_FUNCTION(wpllm)
 	php_wpllm_jwt_init_ce();
 	php_wpllm_totp_init_ce();
 	php_wpllm_signature_init_ce();
+	php_wpllm_stream_init_ce();
 	return SUCCESS;
 }
 

@@ -429,6 +429,7 @@ int php_wpllm_call_begin(php_wpllm_call *k)
 	k->attempts++;
 	memset(rec, 0, sizeof(*rec));
 	k->state = CALL_RUNNING;
+	k->attempt_start = wpllm_monotonic_ms();
 	wpllm_error_clear(&k->err);
 
 	if ((auth = credential_line(c, &k->err)) == NULL) {
@@ -642,6 +643,28 @@ static zend_result check_required_string(HashTable *params, const char *fn, cons
 	return SUCCESS;
 }
 
+zend_result php_wpllm_generate_body(php_wpllm_client *c, HashTable *params, const char *fn, const char *required, zval *body)
+{
+	if (check_required_string(params, fn, required) == FAILURE) {
+		return FAILURE;
+	}
+	if (zend_hash_str_exists(params, "model", sizeof("model") - 1)) {
+		ZVAL_ARR(body, params);
+		Z_TRY_ADDREF_P(body);
+	} else {
+		zval model;
+		ZVAL_ARR(body, zend_array_dup(params));
+		ZVAL_STR_COPY(&model, c->o.model);
+		zend_hash_str_add_new(Z_ARRVAL_P(body), "model", sizeof("model") - 1, &model);
+	}
+	return SUCCESS;
+}
+
+php_wpllm_client *php_wpllm_client_ready(zval *this_ptr)
+{
+	return client_ready(this_ptr);
+}
+
 static void send_with_model(INTERNAL_FUNCTION_PARAMETERS, const char *fn, const char *required, const char *path)
 {
 	HashTable *params, *ro = NULL;
@@ -654,17 +677,8 @@ static void send_with_model(INTERNAL_FUNCTION_PARAMETERS, const char *fn, const 
 		Z_PARAM_ARRAY_HT(ro)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((c = client_ready(ZEND_THIS)) == NULL || check_required_string(params, fn, required) == FAILURE) {
+	if ((c = client_ready(ZEND_THIS)) == NULL || php_wpllm_generate_body(c, params, fn, required, &body) == FAILURE) {
 		RETURN_THROWS();
-	}
-	if (zend_hash_str_exists(params, "model", sizeof("model") - 1)) {
-		ZVAL_ARR(&body, params);
-		Z_TRY_ADDREF(body);
-	} else {
-		zval model;
-		ZVAL_ARR(&body, zend_array_dup(params));
-		ZVAL_STR_COPY(&model, c->o.model);
-		zend_hash_str_add_new(Z_ARRVAL(body), "model", sizeof("model") - 1, &model);
 	}
 	if (client_send(c, "POST", path, strlen(path), NULL, &body, ro, 2, return_value) == FAILURE) {
 		zval_ptr_dtor(&body);

@@ -24,6 +24,11 @@ final class Client
 
     public function generate(array $params, array $requestOptions = []): array {}
 
+    public function generateStream(array $params, ?callable $onChunk = null, array $requestOptions = []): array|Stream {}
+
+    /** @return array<array{state: string, value?: array, reason?: \WPLLM\Exceptions\ExceptionInterface}> */
+    public function generateBatch(array $requests, array $options = []): array {}
+
     public function analyze(array $params, array $requestOptions = []): array {}
 
     public function models(array $requestOptions = []): array {}

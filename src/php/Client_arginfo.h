@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0c42e43f045e56b4720982184acb5d15c72db9a2 */
+ * Stub hash: 8067d2048fd012dc1a08191f90e5b2c23187ca30 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_WPLLM_Client___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_STRING|MAY_BE_ARRAY|MAY_BE_NULL, "null")
@@ -8,6 +8,17 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_WPLLM_Client_generate, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, requestOptions, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_WPLLM_Client_generateStream, 0, 1, WPLLM\\Stream, MAY_BE_ARRAY)
+	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, onChunk, IS_CALLABLE, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, requestOptions, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_WPLLM_Client_generateBatch, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, requests, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_WPLLM_Client_analyze arginfo_class_WPLLM_Client_generate
@@ -45,6 +56,8 @@ ZEND_END_ARG_INFO()
 
 ZEND_METHOD(WPLLM_Client, __construct);
 ZEND_METHOD(WPLLM_Client, generate);
+ZEND_METHOD(WPLLM_Client, generateStream);
+ZEND_METHOD(WPLLM_Client, generateBatch);
 ZEND_METHOD(WPLLM_Client, analyze);
 ZEND_METHOD(WPLLM_Client, models);
 ZEND_METHOD(WPLLM_Client, model);
@@ -59,6 +72,8 @@ ZEND_METHOD(WPLLM_Client, getLastError);
 static const zend_function_entry class_WPLLM_Client_methods[] = {
 	ZEND_ME(WPLLM_Client, __construct, arginfo_class_WPLLM_Client___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(WPLLM_Client, generate, arginfo_class_WPLLM_Client_generate, ZEND_ACC_PUBLIC)
+	ZEND_ME(WPLLM_Client, generateStream, arginfo_class_WPLLM_Client_generateStream, ZEND_ACC_PUBLIC)
+	ZEND_ME(WPLLM_Client, generateBatch, arginfo_class_WPLLM_Client_generateBatch, ZEND_ACC_PUBLIC)
 	ZEND_ME(WPLLM_Client, analyze, arginfo_class_WPLLM_Client_analyze, ZEND_ACC_PUBLIC)
 	ZEND_ME(WPLLM_Client, models, arginfo_class_WPLLM_Client_models, ZEND_ACC_PUBLIC)
 	ZEND_ME(WPLLM_Client, model, arginfo_class_WPLLM_Client_model, ZEND_ACC_PUBLIC)

@@ -65,6 +65,7 @@ typedef struct {
 	int attempts;
 	attempt_record log[MAX_ATTEMPTS];
 	int64_t start;
+	int64_t attempt_start;                /* monotonic ms when the current attempt began */
 	int64_t retry_after_ms;
 	int64_t not_before;                   /* CALL_WAITING: monotonic ms of the next attempt */
 	call_state state;
@@ -86,5 +87,9 @@ void php_wpllm_call_dtor(php_wpllm_call *k);
  * new one that *owned tells the caller to free. */
 wpllm_multi *php_wpllm_client_multi(php_wpllm_client *c, bool *owned);
 int64_t php_wpllm_stream_idle_ms(php_wpllm_client *c);
+/* generate()'s checks (a non-empty string prompt) and body (the client's model when none is given): FAILURE with
+ * an InvalidArgumentException thrown. body receives a new reference. */
+zend_result php_wpllm_generate_body(php_wpllm_client *c, HashTable *params, const char *fn, const char *required, zval *body);
+php_wpllm_client *php_wpllm_client_ready(zval *this_ptr);
 
 #endif
