@@ -203,7 +203,14 @@ static int on_body(void *ctx, long status, const char *data, size_t len)
 	if (s->dec.format == WPLLM_STREAM_UNKNOWN && s->dec.line.len == 0 && !s->dec.started) {
 		s->dec.format = wpllm_stream_format_for(wpllm_headers_get(&s->k->resp->headers, "content-type"));
 	}
-	return wpllm_stream_feed(&s->dec, data, len, on_event, s, &s->err) != 0 ? (s->failed = true, 1) : 0;
+	if (wpllm_stream_feed(&s->dec, data, len, on_event, s, &s->err) != 0) {
+		s->failed = true;
+		if (s->err.status == 0) {
+			s->err.status = s->k->resp->status;
+		}
+		return 1;
+	}
+	return 0;
 }
 
 static bool queue_has(php_wpllm_stream *s)
@@ -226,6 +233,12 @@ static void attempt_over(php_wpllm_stream *s, int rc)
 	}
 	if (rc == 0 && k->resp->status >= 200 && k->resp->status <= 299) {
 		if (wpllm_stream_finish(&s->dec, on_event, s, &s->err) != 0) {
+			s->failed = true;
+		} else if (!s->dec.done && Z_TYPE(s->finish_reason) != IS_STRING) {
+			/* neither [DONE] nor a finish_reason: the connection ended before the generation did */
+			wpllm_error_set(&s->err, WPLLM_E_CONNECTION, "stream_incomplete",
+				"The stream ended before its last chunk (no finish_reason, no [DONE])");
+			s->err.status = k->resp->status;
 			s->failed = true;
 		}
 	}
@@ -298,6 +311,7 @@ static void pump(php_wpllm_stream *s)
 			} else if (last != 0 && now - last > php_wpllm_stream_idle_ms(c)) {
 				wpllm_error_set(&s->err, WPLLM_E_TIMEOUT, "stream_idle_timeout",
 					"The stream sent nothing for %lld ms (stream_idle_timeout)", (long long)php_wpllm_stream_idle_ms(c));
+				s->err.status = k->resp->status;
 				s->failed = true;
 				wpllm_multi_remove(s->multi, k->conn);
 				s->in_multi = false;

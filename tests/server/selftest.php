@@ -67,12 +67,13 @@ function http_send(string $url, string $method, string $path, array $headers = [
 }
 
 /**
- * Reads a response to the end of the connection, noting when each fragment arrived.
+ * Reads a response to the end of the connection, noting when each fragment arrived; with $resetWait > 0, then waits up
+ * to that long for the error a TCP reset by the server leaves on the socket (reset: its errno, 0 for none).
  *
  * @param resource $socket
- * @return array{status: int, headers: array<string, string>, body: string, fragments: list<array{float, string}>, raw: string}
+ * @return array{status: int, headers: array<string, string>, body: string, fragments: list<array{float, string}>, raw: string, reset: ?int}
  */
-function http_read($socket, float $sentAt): array
+function http_read($socket, float $sentAt, float $resetWait = 0.0): array
 {
     $raw = '';
     $fragments = [];
@@ -86,9 +87,16 @@ function http_read($socket, float $sentAt): array
             $raw .= $data;
         }
     }
+    $reset = null;
+    if ($resetWait > 0) {
+        $native = socket_import_stream($socket);
+        for ($reset = 0, $until = microtime(true) + $resetWait; $reset === 0 && microtime(true) < $until; usleep(10000)) {
+            $reset = (int) socket_get_option($native, SOL_SOCKET, SO_ERROR);
+        }
+    }
     fclose($socket);
     $split = strpos($raw, "\r\n\r\n");
-    $response = ['status' => 0, 'headers' => [], 'body' => '', 'fragments' => $fragments, 'raw' => $raw];
+    $response = ['status' => 0, 'headers' => [], 'body' => '', 'fragments' => $fragments, 'raw' => $raw, 'reset' => $reset];
     if ($split === false) {
         return $response;
     }
@@ -1007,6 +1015,237 @@ check('fault header errors -> 400 invalid_fault', static function (): void {
     foreach (['status=200', 'status=503;drop=mid_body', 'times=2', 'bogus=1', 'stall=abc', 'drop=later', 'status'] as $spec) {
         expect_error(http('GET', '/v1/health', fault($spec)), 400, 'invalid_request_error', 'invalid_fault');
     }
+});
+
+// --- stream faults (test mode) --------------------------------------------------------------------------------------
+
+/** POST /v1/generate/stream of a 4-chunk completion, with the fault $spec ('' for none), paced by $paceMs; see http_read() for $resetWait. */
+function stream_request(string $spec, bool $sse = false, int $paceMs = 0, float $resetWait = 0.0): array
+{
+    global $url;
+    $headers = bearer(WPLLM_TEST_KEY_FULL) + ['X-Emulator-Pace-Ms' => (string) $paceMs] + ($spec === '' ? [] : fault($spec));
+    $body = json_encode(['prompt' => 'hello', 'max_tokens' => 20] + ($sse ? ['stream_format' => 'sse'] : []), JSON_THROW_ON_ERROR);
+
+    return http_read(http_send($url, 'POST', '/v1/generate/stream', $headers, $body), microtime(true), $resetWait);
+}
+
+/** @return list<string> the NDJSON body's lines, without their newlines */
+function stream_lines(array $r): array
+{
+    same([$r['status'], $r['headers']['content-type'] ?? null], [200, 'application/x-ndjson'], 'status and type');
+    truthy(str_ends_with($r['body'], "\n"), 'body does not end with a newline: ' . json_encode(substr($r['body'], -80), JSON_INVALID_UTF8_SUBSTITUTE));
+
+    return explode("\n", substr($r['body'], 0, -1));
+}
+
+/** @return list<string> the SSE body's events, without their blank lines */
+function sse_events(array $r): array
+{
+    same([$r['status'], $r['headers']['content-type'] ?? null], [200, 'text/event-stream'], 'status and type');
+    truthy(str_ends_with($r['body'], "\n\n"), 'body does not end with a blank line: ' . json_encode(substr($r['body'], -80), JSON_INVALID_UTF8_SUBSTITUTE));
+
+    return explode("\n\n", substr($r['body'], 0, -2));
+}
+
+/** @return list<string|null> each chunk's delta text (NDJSON lines or SSE "data: " events), checking the chunk shape */
+function chunk_texts(array $frames): array
+{
+    return array_map(static function (string $frame): ?string {
+        $chunk = json_decode(str_starts_with($frame, 'data: ') ? substr($frame, 6) : $frame, true, 16, JSON_THROW_ON_ERROR);
+        same($chunk['object'] ?? null, 'text_completion.chunk', 'chunk object');
+
+        return $chunk['choices'][0]['delta']['text'] ?? null;
+    }, $frames);
+}
+
+/** The four chunk texts of the fault-free stream (the same on every server: the completion is deterministic). */
+function reference_texts(): array
+{
+    static $texts = null;
+    if ($texts === null) {
+        $lines = stream_lines(stream_request(''));
+        same(count($lines), 4, 'chunks of the fault-free stream');
+        same(json_decode($lines[3], true)['choices'][0]['finish_reason'] ?? null, 'length', 'last finish_reason');
+        $texts = chunk_texts($lines);
+    }
+
+    return $texts;
+}
+
+/** Checks a mid-stream error: the documented envelope, its request id that of the response. */
+function expect_stream_error(string $json, array $r, string $type, string $code): void
+{
+    truthy(str_contains($json, '"details":{}'), 'details must be an empty JSON object: ' . $json);
+    $error = json_decode($json, true, 16, JSON_THROW_ON_ERROR)['error'] ?? null;
+    truthy(is_array($error), 'no error object in ' . $json);
+    same(array_keys($error), ['type', 'code', 'message', 'details', 'request_id', 'timestamp'], 'error keys');
+    same([$error['type'], $error['code'], $error['message'], $error['details']], [$type, $code, 'The generation was interrupted.', []], 'error');
+    same($error['request_id'], $r['headers']['x-request-id'] ?? null, 'request_id vs X-Request-Id');
+    truthy(preg_match('/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', $error['timestamp']) === 1, 'timestamp format: ' . $error['timestamp']);
+}
+
+check('fault stream_error: N chunks, then the error envelope (NDJSON line, SSE event: error), then the end; code/type, pace, times', static function () use ($full): void {
+    $texts = reference_texts();
+    $r = stream_request('stream_error=2', false, 40);
+    $lines = stream_lines($r);
+    same(count($lines), 3, 'lines');
+    same(chunk_texts(array_slice($lines, 0, 2)), array_slice($texts, 0, 2), 'chunks before the error');
+    expect_stream_error($lines[2], $r, 'server_error', 'stream_interrupted');
+    $times = arrival_times($r['fragments'], "\n");
+    truthy($times[2] - $times[0] >= 2 * 0.040 * 0.8, sprintf('error %.3f s after the first chunk at a 40 ms pace', $times[2] - $times[0]));
+
+    $sse = stream_request('stream_error=1;stream_error_code=rate_limit_exceeded;stream_error_type=rate_limit_error', true);
+    $events = sse_events($sse);
+    same(count($events), 2, 'SSE events');
+    same(chunk_texts([$events[0]]), [$texts[0]], 'SSE chunk before the error');
+    truthy(str_starts_with($events[1], "event: error\ndata: {"), 'SSE error event: ' . $events[1]);
+    expect_stream_error(substr($events[1], strlen("event: error\ndata: ")), $sse, 'rate_limit_error', 'rate_limit_exceeded');
+
+    $zero = stream_request('stream_error=0;stream_error_code=content_filtered;stream_error_type=content_filter_error');
+    $lines = stream_lines($zero);
+    same(count($lines), 1, 'lines with stream_error=0');
+    expect_stream_error($lines[0], $zero, 'content_filter_error', 'content_filtered');
+
+    $late = sse_events(stream_request('stream_error=99', true));
+    same(count($late), 5, 'SSE events with N past the last chunk');
+    same(chunk_texts(array_slice($late, 0, 4)), $texts, 'all chunks before the late error');
+    truthy(str_starts_with($late[4], "event: error\ndata: {") && !str_contains(implode("\n", $late), '[DONE]'), 'error instead of [DONE]');
+
+    $first = stream_lines(stream_request('id=serr-1;times=1;stream_error=3'));
+    $second = stream_lines(stream_request('id=serr-1;times=1;stream_error=3'));
+    same([count($first), json_decode($first[3], true)['error']['code'] ?? null], [4, 'stream_interrupted'], 'first request');
+    same(chunk_texts($second), $texts, 'second request served normally');
+
+    // after validation and authentication; other endpoints ignore stream faults
+    expect_error(http('POST', '/v1/generate/stream', $full + fault('stream_error=0'), ['prompt' => '']),
+        400, 'invalid_request_error', 'invalid_parameters', ['param' => 'prompt']);
+    expect_error(http('POST', '/v1/generate/stream', bearer(WPLLM_TEST_KEY_READONLY) + fault('stream_drop=0'), ['prompt' => 'hello']),
+        403, 'permission_error', 'insufficient_permissions', ['required' => 'generate']);
+    $plain = http('POST', '/v1/generate', $full + fault('stream_error=0;stream_stall=0:5'), ['prompt' => 'hello', 'max_tokens' => 20]);
+    same([$plain['status'], $plain['json']['choices'][0]['text'] ?? null], [200, implode('', $texts)], 'generate ignores stream faults');
+});
+
+check('fault stream_garbage: N chunks, a line that is not JSON, one more chunk, then the end', static function (): void {
+    $texts = reference_texts();
+    $lines = stream_lines(stream_request('stream_garbage=1', false, 10));
+    same(count($lines), 3, 'lines');
+    truthy(str_starts_with($lines[1], '{"id": "gen_') && json_decode($lines[1]) === null, 'garbage line: ' . json_encode($lines[1], JSON_INVALID_UTF8_SUBSTITUTE));
+    same(chunk_texts([$lines[0], $lines[2]]), [$texts[0], $texts[1]], 'chunks around the garbage');
+    $events = sse_events(stream_request('stream_garbage=2', true));
+    same(count($events), 4, 'SSE events');
+    truthy(str_starts_with($events[2], 'data: {"id": "gen_') && json_decode(substr($events[2], 6)) === null, 'SSE garbage event');
+    same(chunk_texts([$events[0], $events[1], $events[3]]), array_slice($texts, 0, 3), 'SSE chunks around the garbage');
+});
+
+check('fault stream_huge: N chunks, then one complete 1.5 MiB JSON line and its newline, then the end', static function (): void {
+    $texts = reference_texts();
+    $r = stream_request('stream_huge=1');
+    $lines = stream_lines($r);
+    same(count($lines), 2, 'lines');
+    same(chunk_texts([$lines[0]]), [$texts[0]], 'chunk before the huge line');
+    same(strlen($lines[1]), 1536 * 1024, 'huge line bytes without its newline');
+    same(strlen($r['body']), strlen($lines[0]) + 1 + 1536 * 1024 + 1, 'body bytes');
+    $huge = json_decode($lines[1], true, 16, JSON_THROW_ON_ERROR);
+    $text = $huge['choices'][0]['delta']['text'];
+    same([$huge['object'], $huge['id'], $huge['choices'][0]['finish_reason']], ['text_completion.chunk', json_decode($lines[0], true)['id'], null], 'huge chunk');
+    truthy(strlen($text) > 1536 * 1024 - 300 && strspn($text, 'x') === strlen($text), 'huge text is ' . strlen($text) . ' bytes of x');
+    truthy(count($r['fragments']) >= 24, 'arrived in ' . count($r['fragments']) . ' reads');
+    $events = sse_events(stream_request('stream_huge=0', true));
+    same([count($events), strlen($events[0])], [1, strlen('data: ') + 1536 * 1024], 'SSE: one huge event');
+    same(json_decode(substr($events[0], 6), true, 16, JSON_THROW_ON_ERROR)['choices'][0]['finish_reason'], null, 'SSE huge chunk');
+});
+
+check('fault stream_stall: the chunk after N waits S seconds more, the stream goes on; with pace, [DONE] and stream_error', static function (): void {
+    $texts = reference_texts();
+    $r = stream_request('stream_stall=1:0.5', false, 10);
+    same(chunk_texts(stream_lines($r)), $texts, 'complete stream');
+    $t = arrival_times($r['fragments'], "\n");
+    truthy($t[0] < 0.45 && $t[1] - $t[0] >= 0.5, sprintf('chunks at %.3f and %.3f s', $t[0], $t[1]));
+    $sse = stream_request('stream_stall=4:0.3', true, 10);
+    $events = sse_events($sse);
+    same([count($events), $events[4]], [5, 'data: [DONE]'], 'SSE: every chunk, then [DONE]');
+    $t = arrival_times($sse['fragments'], "\n\n");
+    truthy($t[4] - $t[3] >= 0.3 && $t[3] - $t[0] >= 3 * 0.010 * 0.8, sprintf('SSE events at %s', json_encode($t)));
+    $both = stream_request('stream_stall=1:0.3;stream_error=2');
+    $lines = stream_lines($both);
+    same([count($lines), chunk_texts(array_slice($lines, 0, 2))], [3, array_slice($texts, 0, 2)], 'stall, then the error');
+    expect_stream_error($lines[2], $both, 'server_error', 'stream_interrupted');
+    $t = arrival_times($both['fragments'], "\n");
+    truthy($t[1] - $t[0] >= 0.3, sprintf('stall of %.3f s', $t[1] - $t[0]));
+});
+
+check('fault stream_drop: N chunks, then the connection is reset (no last chunk, no [DONE]); times', static function (): void {
+    $texts = reference_texts();
+    $r = stream_request('id=sdrop-1;times=1;stream_drop=2', false, 10, 1.0);
+    $lines = stream_lines($r);
+    same(chunk_texts($lines), array_slice($texts, 0, 2), 'chunks before the drop');
+    same(json_decode($lines[1], true)['choices'][0]['finish_reason'], null, 'no finish_reason');
+    truthy(in_array($r['reset'], [SOCKET_EPIPE, SOCKET_ECONNRESET], true), 'socket error after the drop: ' . $r['reset']);
+    $served = stream_request('id=sdrop-1;times=1;stream_drop=2', false, 0, 0.2);
+    same([chunk_texts(stream_lines($served)), $served['reset']], [$texts, 0], 'served, and closed cleanly, on the second request');
+    $sse = stream_request('stream_drop=0', true);
+    same([$sse['status'], $sse['headers']['content-type'] ?? null, $sse['body']], [200, 'text/event-stream', ''], 'SSE: headers only');
+    same(chunk_texts(sse_events(stream_request('stream_drop=3', true))), array_slice($texts, 0, 3), 'SSE chunks before the drop');
+});
+
+check('fault stream_endless: empty chunks at the pace past the normal ones until the client closes, then the worker is free', static function (): void {
+    $texts = reference_texts();
+    $dir = sys_get_temp_dir() . '/wpllm-selftest-' . bin2hex(random_bytes(6));
+    $handle = wpllm_emulator_launch($dir, true, 1);
+    try {
+        $body = json_encode(['prompt' => 'hello', 'max_tokens' => 20], JSON_THROW_ON_ERROR);
+        $socket = http_send($handle['url'], 'POST', '/v1/generate/stream',
+            bearer(WPLLM_TEST_KEY_FULL) + fault('stream_endless=1') + ['X-Emulator-Pace-Ms' => '20'], $body);
+        stream_set_timeout($socket, 3);
+        $status = fgets($socket);
+        while (($line = fgets($socket)) !== false && $line !== "\r\n") {
+        }
+        $lines = [];
+        $times = [];
+        while (count($lines) < 4 + 25 && ($line = fgets($socket)) !== false) {
+            $lines[] = $line;
+            $times[] = microtime(true);
+        }
+        fclose($socket);
+        truthy(str_starts_with((string) $status, 'HTTP/1.1 200 '), 'status line ' . $status);
+        same(count($lines), 29, 'lines read');
+        truthy(array_filter($lines, static fn (string $l): bool => !str_ends_with($l, "}\n")) === [], 'every line a complete JSON line');
+        same(chunk_texts(array_map('rtrim', array_slice($lines, 0, 4))), $texts, 'the normal chunks');
+        $chunks = array_map(static fn (string $l): array => json_decode($l, true, 16, JSON_THROW_ON_ERROR), $lines);
+        same(count(array_unique(array_column($chunks, 'id'))), 1, 'one id');
+        $extra = array_map(static fn (array $c): array => $c['choices'], array_slice($chunks, 4));
+        same(array_unique($extra, SORT_REGULAR), [[['index' => 0, 'delta' => ['text' => ''], 'finish_reason' => null]]], 'the endless chunks');
+        truthy($times[28] - $times[4] >= 24 * 0.020 * 0.8, sprintf('25 endless chunks in %.3f s at a 20 ms pace', $times[28] - $times[4]));
+        // the single php -S process serves nothing else until the endless stream stops
+        $closedAt = microtime(true);
+        $health = http_send($handle['url'], 'GET', '/v1/health');
+        stream_set_timeout($health, 3);
+        $r = http_read($health, $closedAt);
+        same($r['status'], 200, 'health after closing the endless stream');
+        truthy(microtime(true) - $closedAt < 2.0, sprintf('health answered %.3f s after the close', microtime(true) - $closedAt));
+        same(array_values(preg_grep('/PHP (?:Fatal|Parse|Warning|Notice|Deprecated)|wpllm emulator:/', file($handle['log']))), [], 'log lines');
+    } finally {
+        wpllm_emulator_stop($handle);
+        wpllm_test_remove_dir($dir);
+    }
+});
+
+check('fault stream_* header errors -> 400 invalid_fault', static function (): void {
+    $specs = ['stream_error=-1', 'stream_error=x', 'stream_error=1000001', 'stream_huge=', 'stream_stall=1', 'stream_stall=1:300.5',
+        'stream_stall=a:1', 'stream_stall=1:.5', 'stream_endless=2', 'stream_endless=0', 'stream_error=1;stream_drop=1',
+        'stream_garbage=1;stream_endless=1', 'stream_error_code=x', 'stream_error_type=server_error;stream_drop=1',
+        'stream_error=1;stream_error_code=Bad-Code', 'stream_error=1;stream_error_type=', 'stream_error=1;status=503',
+        'stream_stall=0:1;drop=mid_body', 'stream_huge=1;garbage=1', 'stream_drop=1;stream_drop=2'];
+    foreach ($specs as $spec) {
+        $r = http('POST', '/v1/generate/stream', fault($spec), ['prompt' => 'hello']);
+        try {
+            expect_error($r, 400, 'invalid_request_error', 'invalid_fault');
+        } catch (CheckFailed $e) {
+            throw new CheckFailed($spec . ': ' . $e->getMessage());
+        }
+    }
+    $combined = stream_request('id=combo;times=2;retry_after=3;stall=0.05;stream_stall=0:0.01;stream_error=4');
+    same([count(stream_lines($combined)), $combined['headers']['retry-after'] ?? null], [5, '3'], 'a valid combination');
 });
 
 check('reset: clears recordings, fault counters and rate windows', static function (): void {

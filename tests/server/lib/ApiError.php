@@ -34,16 +34,24 @@ final class ApiError extends \RuntimeException
     /** The current envelope: {"error": {type, code, message, details, request_id, timestamp}}. */
     public function toResponse(string $requestId): Response
     {
-        $response = Response::json($this->status, ['error' => [
+        return $this->withHeaders(Response::json($this->status, $this->envelope($requestId)));
+    }
+
+    /**
+     * The current envelope as data (also sent as a mid-stream error chunk).
+     *
+     * @return array{error: array<string, mixed>}
+     */
+    public function envelope(string $requestId): array
+    {
+        return ['error' => [
             'type' => $this->type,
             'code' => $this->errorCode,
             'message' => $this->getMessage(),
             'details' => $this->details === [] ? new \stdClass() : $this->details,
             'request_id' => $requestId,
             'timestamp' => gmdate('Y-m-d\TH:i:s\Z'),
-        ]]);
-
-        return $this->withHeaders($response);
+        ]];
     }
 
     /** The older envelope: {"error": {code, message, param, type, retry_after?}}. */

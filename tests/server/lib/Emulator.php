@@ -31,6 +31,8 @@ final class Emulator
     /** @var array<string, string> headers for whatever response goes out (rate limits, fault retry hints) */
     private array $headers = [];
     private int $trickleMs = 0;
+    /** The request's stream_* faults, for POST /v1/generate/stream (test mode) */
+    private ?StreamFault $streamFault = null;
 
     public function __construct(
         private readonly Config $config,
@@ -118,6 +120,9 @@ final class Emulator
         }
         $this->headers = $fault->headers();
         $this->trickleMs = $fault->trickleMs();
+        $this->streamFault = $fault->streamFault($requestId, static function () use ($request): void {
+            Connection::drop($request);
+        });
         if ($fault->drop() === 'before_headers') {
             Connection::drop($request);
         }
@@ -225,7 +230,7 @@ final class Emulator
         $pace = $request->header('x-emulator-pace-ms');
         $paceMs = $this->testMode && $pace !== null && ctype_digit($pace) ? min(10000, (int) $pace) : self::DEFAULT_PACE_MS;
 
-        return $generation->stream($params, $sse, $paceMs);
+        return $generation->stream($params, $sse, $paceMs, $this->streamFault);
     }
 
     private function analyze(Request $request): Response

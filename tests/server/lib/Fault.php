@@ -1,5 +1,5 @@
 <?php
-// Test-mode fault injection from the X-Emulator-Fault header: error statuses, retry hints, dropped connections, slow and broken bodies.
+// Test-mode fault injection from the X-Emulator-Fault header: error statuses, retry hints, dropped connections, slow and broken bodies, broken streams.
 declare(strict_types=1);
 
 namespace WpllmEmulator;
@@ -9,10 +9,22 @@ final class Fault
     public const HEADER = 'x-emulator-fault';
 
     private const KEYS = ['id', 'times', 'status', 'code', 'type', 'format', 'retry_after', 'retry_after_ms', 'body_retry_after',
-        'should_retry', 'drop', 'stall', 'trickle', 'garbage', 'html', 'oversize'];
+        'should_retry', 'drop', 'stall', 'trickle', 'garbage', 'html', 'oversize',
+        'stream_error', 'stream_error_code', 'stream_error_type', 'stream_garbage', 'stream_huge', 'stream_stall', 'stream_endless', 'stream_drop'];
 
     /** The faults that replace the response; at most one per request. */
     private const REPLACING = ['status', 'drop', 'garbage', 'html', 'oversize'];
+
+    /** Faults inside a POST /v1/generate/stream body, after its validation and N normal chunks; ignored on other endpoints. */
+    private const STREAM = ['stream_error', 'stream_error_code', 'stream_error_type', 'stream_garbage', 'stream_huge', 'stream_stall',
+        'stream_endless', 'stream_drop'];
+
+    /** The stream faults that end the stream, each after N chunks (stream_endless: after all of them); at most one per request. */
+    private const STREAM_ENDINGS = ['stream_error' => 'error', 'stream_garbage' => 'garbage', 'stream_huge' => 'huge',
+        'stream_endless' => 'endless', 'stream_drop' => 'drop'];
+
+    private const MAX_CHUNKS = 1000000;
+    private const STALL_PATTERN = '/^(\d{1,7}):(\d{1,3}(?:\.\d{1,6})?)$/';
 
     private const REASONS = [400 => 'Bad Request', 401 => 'Unauthorized', 402 => 'Payment Required', 403 => 'Forbidden',
         404 => 'Not Found', 408 => 'Request Timeout', 409 => 'Conflict', 413 => 'Request Entity Too Large', 422 => 'Unprocessable Entity',
@@ -89,6 +101,33 @@ final class Fault
         }
 
         return $headers;
+    }
+
+    /**
+     * The stream_* faults for POST /v1/generate/stream, or null when there are none.
+     *
+     * @param \Closure(): void $drop drops the client's connection
+     */
+    public function streamFault(string $requestId, \Closure $drop): ?StreamFault
+    {
+        $s = $this->spec;
+        $endings = array_intersect_key(self::STREAM_ENDINGS, $s);
+        $stall = isset($s['stream_stall']) && preg_match(self::STALL_PATTERN, $s['stream_stall'], $m) === 1 ? $m : null;
+        if ($endings === [] && $stall === null) {
+            return null;
+        }
+        $key = array_key_first($endings);
+
+        return new StreamFault(
+            $key === null ? null : $endings[$key],
+            $key === null || $key === 'stream_endless' ? 0 : (int) $s[$key],
+            $stall === null ? null : (int) $stall[1],
+            $stall === null ? 0.0 : (float) $stall[2],
+            $s['stream_error_type'] ?? 'server_error',
+            $s['stream_error_code'] ?? 'stream_interrupted',
+            $requestId,
+            $drop,
+        );
     }
 
     /** The response that replaces the normal one, or null when the request is to be served normally. */
@@ -180,6 +219,20 @@ final class Fault
             'trickle must be 0-10000 ms' => self::isInt($s['trickle'] ?? '0', 0, 10000),
             'garbage must be 1' => ($s['garbage'] ?? '1') === '1',
             'oversize must be 10 bytes to 1 GiB' => !isset($s['oversize']) || self::isInt($s['oversize'], 10, 1 << 30),
+            'at most one of ' . implode(', ', array_keys(self::STREAM_ENDINGS)) => count(array_intersect_key(self::STREAM_ENDINGS, $s)) <= 1,
+            'stream faults cannot be combined with ' . implode(', ', self::REPLACING) => $replacing === []
+                || array_intersect(self::STREAM, array_keys($s)) === [],
+            'stream_error, stream_garbage, stream_huge and stream_drop must be a chunk count 0-' . self::MAX_CHUNKS
+                => self::isInt($s['stream_error'] ?? '0', 0, self::MAX_CHUNKS) && self::isInt($s['stream_garbage'] ?? '0', 0, self::MAX_CHUNKS)
+                && self::isInt($s['stream_huge'] ?? '0', 0, self::MAX_CHUNKS) && self::isInt($s['stream_drop'] ?? '0', 0, self::MAX_CHUNKS),
+            'stream_stall must be N:S, N a chunk count 0-' . self::MAX_CHUNKS . ' and S 0-300 seconds' => !isset($s['stream_stall'])
+                || (preg_match(self::STALL_PATTERN, $s['stream_stall'], $m) === 1 && (int) $m[1] <= self::MAX_CHUNKS && (float) $m[2] <= 300),
+            'stream_endless must be 1' => ($s['stream_endless'] ?? '1') === '1',
+            'stream_error_code and stream_error_type must match [a-z0-9_]{1,64}'
+                => preg_match('/^[a-z0-9_]{1,64}$/', $s['stream_error_code'] ?? 'x') === 1
+                && preg_match('/^[a-z0-9_]{1,64}$/', $s['stream_error_type'] ?? 'x') === 1,
+            'stream_error_code and stream_error_type need stream_error' => isset($s['stream_error'])
+                || array_intersect(['stream_error_code', 'stream_error_type'], array_keys($s)) === [],
         ];
         foreach ($checks as $rule => $ok) {
             if (!$ok) {

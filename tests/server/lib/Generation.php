@@ -97,15 +97,15 @@ final class Generation
     }
 
     /**
-     * The same completion as a stream of chunks, each produced after a pause of $paceMs.
+     * The same completion as a stream of chunks, each produced after a pause of $paceMs; $fault (test mode) breaks it.
      *
      * @param array{model: string, prompt: string, max_tokens: int, prompt_tokens: int} $params
      */
-    public function stream(array $params, bool $sse, int $paceMs): Response
+    public function stream(array $params, bool $sse, int $paceMs, ?StreamFault $fault = null): Response
     {
         $completion = $this->complete($params);
         $response = Response::stream(200, $sse ? 'text/event-stream' : 'application/x-ndjson',
-            $this->chunks($params['model'], $completion, $sse, $paceMs));
+            $this->chunks($params['model'], $completion, $sse, $paceMs, $fault));
 
         return $response->header('Cache-Control', 'no-cache')->header('X-Accel-Buffering', 'no');
     }
@@ -122,30 +122,72 @@ final class Generation
     }
 
     /**
+     * The chunks, one per slot: slot $i (after $i chunks) is paced, then holds chunk $i or the fault's ending.
+     *
      * @param array{text: string, finish_reason: string, usage: array<string, int>} $completion
      * @return \Generator<string>
      */
-    private function chunks(string $model, array $completion, bool $sse, int $paceMs): \Generator
+    private function chunks(string $model, array $completion, bool $sse, int $paceMs, ?StreamFault $fault): \Generator
     {
         $id = self::newId('gen_');
         $created = time();
+        $chunk = static fn (string $text, ?string $finish): array => [
+            'id' => $id,
+            'object' => 'text_completion.chunk',
+            'created' => $created,
+            'model' => $model,
+            'choices' => [['index' => 0, 'delta' => ['text' => $text], 'finish_reason' => $finish]],
+        ];
+        $frame = static fn (array $data): string => $sse ? 'data: ' . Response::encode($data) . "\n\n" : Response::encode($data) . "\n";
         $pieces = self::split($completion['text']);
-        $last = count($pieces) - 1;
-        foreach ($pieces as $i => $piece) {
-            if ($i > 0 && $paceMs > 0) {
+        $count = count($pieces);
+        $normal = static function (int $i) use ($pieces, $count, $completion, $chunk, $frame): string {
+            if ($i >= $count) {
+                return $frame($chunk('', null));
+            }
+            $data = $chunk($pieces[$i], $i === $count - 1 ? $completion['finish_reason'] : null);
+            if ($i === $count - 1) {
+                $data['usage'] = $completion['usage'];
+            }
+
+            return $frame($data);
+        };
+        $pace = static function () use ($paceMs): void {
+            if ($paceMs > 0) {
                 usleep($paceMs * 1000);
             }
-            $chunk = [
-                'id' => $id,
-                'object' => 'text_completion.chunk',
-                'created' => $created,
-                'model' => $model,
-                'choices' => [['index' => 0, 'delta' => ['text' => $piece], 'finish_reason' => $i === $last ? $completion['finish_reason'] : null]],
-            ];
-            if ($i === $last) {
-                $chunk['usage'] = $completion['usage'];
+        };
+
+        $endingAt = $fault?->endingAt($count);
+        $stallAt = $fault?->stallAt($count);
+        for ($i = 0; $i <= $count; $i++) {
+            if ($i === $stallAt) {
+                $fault->stall();
             }
-            yield $sse ? 'data: ' . Response::encode($chunk) . "\n\n" : Response::encode($chunk) . "\n";
+            if ($i === $endingAt) {
+                if ($i > 0) {
+                    $pace();
+                }
+                yield from $fault->ending($sse, static fn (): string => $normal($i), $pace, $chunk('', null));
+
+                return;
+            }
+            if ($i < $count) {
+                if ($i > 0) {
+                    $pace();
+                }
+                yield $normal($i);
+            }
+        }
+        if ($fault?->endless()) {
+            // an empty chunk every pace interval (at least 1 ms) until the client goes away, for ENDLESS_SECONDS at most
+            $deadline = microtime(true) + StreamFault::ENDLESS_SECONDS;
+            while (connection_aborted() === 0 && microtime(true) < $deadline) {
+                usleep(max(1, $paceMs) * 1000);
+                yield $frame($chunk('', null));
+            }
+
+            return;
         }
         if ($sse) {
             yield "data: [DONE]\n\n";
