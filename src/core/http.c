@@ -42,8 +42,8 @@ const char *wpllm_headers_get(const wpllm_headers *h, const char *lname)
 {
 	size_t i = h->count;
 	while (i-- > 0) {
-		if (strcmp(h->items[i].name, lname) == 0) {
-			return h->items[i].value;
+		if (strcmp(wpllm_header_name(h, i), lname) == 0) {
+			return wpllm_header_value(h, i);
 		}
 	}
 	return NULL;
@@ -51,12 +51,15 @@ const char *wpllm_headers_get(const wpllm_headers *h, const char *lname)
 
 void wpllm_headers_clear(wpllm_headers *h)
 {
-	size_t i;
-	for (i = 0; i < h->count; i++) {
-		free(h->items[i].name);
-		free(h->items[i].value);
-	}
+	h->count = 0;
+	h->bytes = 0;
+	wpllm_buf_reset(&h->store);
+}
+
+void wpllm_headers_free(wpllm_headers *h)
+{
 	free(h->items);
+	wpllm_buf_free(&h->store);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -64,8 +67,8 @@ static size_t on_header(char *line, size_t size, size_t n, void *ud)
 {
 	wpllm_http_conn *c = ud;
 	wpllm_headers *h = &c->resp->headers;
-	size_t len = size * n, nl, vs, ve, i;
-	char *colon;
+	size_t len = size * n, nl, vs, ve, i, at;
+	char *colon, *p;
 
 	if (len >= 5 && memcmp(line, "HTTP/", 5) == 0) {
 		/* a new status line: 1xx interim answers and proxy CONNECT replies come before the real one */
@@ -99,20 +102,21 @@ static size_t on_header(char *line, size_t size, size_t n, void *ud)
 		h->items = items;
 		h->cap = cap;
 	}
-	h->items[h->count].name = malloc(nl + 1);
-	h->items[h->count].value = malloc(ve - vs + 1);
-	if (h->items[h->count].name == NULL || h->items[h->count].value == NULL) {
-		free(h->items[h->count].name);
-		free(h->items[h->count].value);
+	at = h->store.len;
+	if (wpllm_buf_reserve(&h->store, nl + 1 + (ve - vs) + 1) != 0) {
 		c->oom = 1;
 		return 0;
 	}
+	p = h->store.data + at;
 	for (i = 0; i < nl; i++) {
-		h->items[h->count].name[i] = (char)tolower((unsigned char)line[i]);
+		p[i] = (char)tolower((unsigned char)line[i]);
 	}
-	h->items[h->count].name[nl] = '\0';
-	memcpy(h->items[h->count].value, line + vs, ve - vs);
-	h->items[h->count].value[ve - vs] = '\0';
+	p[nl] = '\0';
+	memcpy(p + nl + 1, line + vs, ve - vs);
+	p[nl + 1 + (ve - vs)] = '\0';
+	h->store.len = at + nl + 1 + (ve - vs) + 1;
+	h->items[h->count].name = at;
+	h->items[h->count].value = at + nl + 1;
 	h->count++;
 	return len;
 }
@@ -218,7 +222,7 @@ void wpllm_http_conn_free(wpllm_http_conn *c)
 void wpllm_http_response_free(wpllm_http_response *resp)
 {
 	wpllm_buf_free(&resp->body);
-	wpllm_headers_clear(&resp->headers);
+	wpllm_headers_free(&resp->headers);
 	resp->status = 0;
 	resp->reused = 0;
 	resp->duration_ms = 0;

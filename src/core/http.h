@@ -14,20 +14,27 @@
 #include "error.h"
 
 typedef struct {
-	char *name;   /* lower-cased */
-	char *value;  /* trimmed */
+	size_t name;   /* offsets into the store: the lower-cased name and the trimmed value, each NUL-ended */
+	size_t value;
 } wpllm_header;
 
+/* A response's headers, in one buffer (no allocation per header); kept between calls and reused. */
 typedef struct {
 	wpllm_header *items;
 	size_t count;
 	size_t cap;
+	wpllm_buf store;
 	size_t bytes;  /* total size, capped so a hostile server cannot grow it without bound */
 } wpllm_headers;
 
+#define wpllm_header_name(h, i) ((h)->store.data + (h)->items[i].name)
+#define wpllm_header_value(h, i) ((h)->store.data + (h)->items[i].value)
+
 /* The value of a header by its lower-case name (the last one received wins), or NULL. */
 const char *wpllm_headers_get(const wpllm_headers *h, const char *lname);
+/* Forgets the headers, keeping the memory for the next response. */
 void wpllm_headers_clear(wpllm_headers *h);
+void wpllm_headers_free(wpllm_headers *h);
 
 /* Called with each piece of a 2xx body as it arrives (other bodies are collected for the error); return 0 to go on,
  * anything else to abort the transfer (the attempt then ends with WPLLM_E_CONNECTION, code "aborted"). */

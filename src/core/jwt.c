@@ -41,13 +41,7 @@ static const struct {
 
 static const EVP_MD *md_of(wpllm_hash h)
 {
-	switch (h) {
-		case WPLLM_SHA1: return EVP_sha1();
-		case WPLLM_SHA256: return EVP_sha256();
-		case WPLLM_SHA384: return EVP_sha384();
-		case WPLLM_SHA512: return EVP_sha512();
-	}
-	return NULL;
+	return wpllm_md(h);
 }
 
 int wpllm_jwt_alg_from_name(const char *name, size_t len)

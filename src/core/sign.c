@@ -7,15 +7,46 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-static const EVP_MD *md_for(wpllm_hash h, size_t *block)
+/* OpenSSL 3 looks a digest up by name on every init of an implicitly fetched EVP_sha256(): thousands of
+ * instructions a time. The explicitly fetched digests are kept for the life of the process instead. */
+const EVP_MD *wpllm_md(wpllm_hash h)
 {
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+	static const char *const names[4] = {"SHA1", "SHA256", "SHA384", "SHA512"};
+	static EVP_MD *fetched[4];
+	EVP_MD *md, *expected = NULL;
+
+	if ((unsigned)h > WPLLM_SHA512) {
+		return NULL;
+	}
+	md = __atomic_load_n(&fetched[h], __ATOMIC_ACQUIRE);
+	if (md) {
+		return md;
+	}
+	md = EVP_MD_fetch(NULL, names[h], NULL);
+	if (md == NULL) {
+		return NULL;
+	}
+	if (!__atomic_compare_exchange_n(&fetched[h], &expected, md, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		EVP_MD_free(md); /* another thread got there first */
+		md = expected;
+	}
+	return md;
+#else
 	switch (h) {
-		case WPLLM_SHA1: *block = 64; return EVP_sha1();
-		case WPLLM_SHA256: *block = 64; return EVP_sha256();
-		case WPLLM_SHA384: *block = 128; return EVP_sha384();
-		case WPLLM_SHA512: *block = 128; return EVP_sha512();
+		case WPLLM_SHA1: return EVP_sha1();
+		case WPLLM_SHA256: return EVP_sha256();
+		case WPLLM_SHA384: return EVP_sha384();
+		case WPLLM_SHA512: return EVP_sha512();
 	}
 	return NULL;
+#endif
+}
+
+static const EVP_MD *md_for(wpllm_hash h, size_t *block)
+{
+	*block = (h == WPLLM_SHA384 || h == WPLLM_SHA512) ? 128 : 64;
+	return wpllm_md(h);
 }
 
 int wpllm_hmac(wpllm_hash h, const void *key, size_t key_len, const void *const *parts, const size_t *part_lens,

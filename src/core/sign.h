@@ -9,6 +9,9 @@ typedef enum { WPLLM_SHA1, WPLLM_SHA256, WPLLM_SHA384, WPLLM_SHA512 } wpllm_hash
 
 #define WPLLM_HMAC_MAX 64
 
+/* The digest for h (fetched once per process under OpenSSL 3). */
+const struct evp_md_st *wpllm_md(wpllm_hash h);
+
 /* HMAC over the concatenation of up to `n` parts. Writes the MAC to out and its length to *out_len.
  * Returns 0, or -1 when OpenSSL fails. */
 int wpllm_hmac(wpllm_hash h, const void *key, size_t key_len, const void *const *parts, const size_t *part_lens,

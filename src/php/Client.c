@@ -387,7 +387,9 @@ zend_result php_wpllm_call_init(php_wpllm_call *k, php_wpllm_client *c, const ch
 			link_line(k->nodes, &k->n, k->idem_line);
 		}
 	}
-	link_line(k->nodes, &k->n, "Expect:"); /* no 100-continue round trip */
+	if (k->body_len > 1024) {
+		link_line(k->nodes, &k->n, "Expect:"); /* no 100-continue round trip for large bodies */
+	}
 	if (c->o.header_lines) {
 		ZEND_HASH_FOREACH_VAL(c->o.header_lines, line) {
 			link_line(k->nodes, &k->n, Z_STRVAL_P(line));

@@ -67,7 +67,7 @@ void php_wpllm_headers_to_array(zval *out, const wpllm_headers *headers)
 		return;
 	}
 	for (i = 0; i < headers->count; i++) {
-		add_assoc_string(out, headers->items[i].name, headers->items[i].value);
+		add_assoc_string(out, wpllm_header_name(headers, i), wpllm_header_value(headers, i));
 	}
 }
 
