@@ -36,22 +36,26 @@ int wpllm_b64url_encode(wpllm_buf *out, const unsigned char *in, size_t len)
 	return 0;
 }
 
-static int b64u_val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z') return c - 'A';
-	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-	if (c >= '0' && c <= '9') return c - '0' + 52;
-	if (c == '-') return 62;
-	if (c == '_') return 63;
-	return -1;
-}
+/* base64url digit values; 64 marks a byte outside the alphabet */
+static const unsigned char b64u_dec[256] = {
+#define X 64
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, 62, X, X, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, X, X, X, X, X, X,
+	X, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, X, X, X, X, 63,
+	X, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+#undef X
+};
 
 int wpllm_b64url_decode(wpllm_buf *out, const char *in, size_t len)
 {
-	size_t i, o = 0, rem = len % 4;
-	unsigned v = 0;
-	int bits = 0;
-	unsigned char *p;
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0, o = 0, rem = len % 4;
+	unsigned char *p, bad = 0;
+	unsigned v;
 
 	if (rem == 1) {
 		return -1;
@@ -60,21 +64,30 @@ int wpllm_b64url_decode(wpllm_buf *out, const char *in, size_t len)
 		return -2;
 	}
 	p = (unsigned char *)out->data + out->len;
-	for (i = 0; i < len; i++) {
-		int d = b64u_val((unsigned char)in[i]);
-		if (d < 0) {
-			return -1;
-		}
-		v = (v << 6) | (unsigned)d;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			p[o++] = (unsigned char)(v >> bits);
-			v &= (1u << bits) - 1;
-		}
+	/* four digits make three bytes */
+	for (; i + 4 <= len; i += 4) {
+		unsigned a = b64u_dec[s[i]], b = b64u_dec[s[i + 1]], c = b64u_dec[s[i + 2]], d = b64u_dec[s[i + 3]];
+		bad |= (unsigned char)((a | b | c | d) & 64);
+		v = a << 18 | b << 12 | c << 6 | d;
+		p[o++] = (unsigned char)(v >> 16);
+		p[o++] = (unsigned char)(v >> 8);
+		p[o++] = (unsigned char)v;
 	}
-	if (v != 0) {
-		return -1; /* non-zero unused bits: a second spelling of the same bytes */
+	if (rem == 2) {
+		unsigned a = b64u_dec[s[i]], b = b64u_dec[s[i + 1]];
+		bad |= (unsigned char)((a | b) & 64);
+		/* non-zero unused bits would be a second spelling of the same bytes */
+		bad |= (unsigned char)((b & 15) ? 64 : 0);
+		p[o++] = (unsigned char)((a << 2) | (b >> 4));
+	} else if (rem == 3) {
+		unsigned a = b64u_dec[s[i]], b = b64u_dec[s[i + 1]], c = b64u_dec[s[i + 2]];
+		bad |= (unsigned char)((a | b | c) & 64);
+		bad |= (unsigned char)((c & 3) ? 64 : 0);
+		p[o++] = (unsigned char)((a << 2) | (b >> 4));
+		p[o++] = (unsigned char)(((b & 15) << 4) | (c >> 2));
+	}
+	if (bad) {
+		return -1;
 	}
 	out->len += o;
 	out->data[out->len] = '\0';

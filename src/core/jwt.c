@@ -84,6 +84,7 @@ void wpllm_jwt_key_free(wpllm_jwt_key *k)
 int wpllm_jwt_key_from_secret(wpllm_jwt_key *k, const void *secret, size_t len, wpllm_error *err)
 {
 	memset(k, 0, sizeof(*k));
+	k->hmac = NULL;
 	k->secret = malloc(len ? len : 1);
 	if (k->secret == NULL) {
 		return fail(err, WPLLM_E_MEMORY, "out_of_memory", "Out of memory");
@@ -403,7 +404,9 @@ int wpllm_jwt_sign(wpllm_jwt_alg alg, const wpllm_jwt_key *k, const char *header
 		size_t mac_len = 0;
 		const void *parts[1] = {out->data + start};
 		size_t lens[1] = {out->len - start};
-		if (wpllm_hmac(algs[alg].hash, k->secret, k->secret_len, parts, lens, 1, mac, &mac_len) != 0
+		if ((k->hmac && k->hmac->hash == algs[alg].hash
+				? wpllm_hmac_state_mac(k->hmac, parts, lens, 1, mac, &mac_len)
+				: wpllm_hmac(algs[alg].hash, k->secret, k->secret_len, parts, lens, 1, mac, &mac_len)) != 0
 			|| wpllm_buf_append(&sig, (char *)mac, mac_len) != 0) {
 			goto crypto;
 		}
@@ -547,7 +550,9 @@ int wpllm_jwt_verify(const wpllm_jwt_parsed *p, const wpllm_jwt_key *k, wpllm_er
 		size_t mac_len = 0;
 		const void *parts[1] = {p->signing_input};
 		size_t lens[1] = {p->signing_input_len};
-		if (wpllm_hmac(algs[p->alg].hash, k->secret, k->secret_len, parts, lens, 1, mac, &mac_len) != 0) {
+		if ((k->hmac && k->hmac->hash == algs[p->alg].hash
+				? wpllm_hmac_state_mac(k->hmac, parts, lens, 1, mac, &mac_len)
+				: wpllm_hmac(algs[p->alg].hash, k->secret, k->secret_len, parts, lens, 1, mac, &mac_len)) != 0) {
 			return fail(err, WPLLM_E_INVALID_ARGUMENT, "verify_failed", "Verification failed in OpenSSL");
 		}
 		ok = p->signature.len == mac_len && CRYPTO_memcmp(mac, p->signature.data, mac_len) == 0;

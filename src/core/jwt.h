@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "sign.h"
 
 typedef enum {
 	WPLLM_JWT_HS256, WPLLM_JWT_HS384, WPLLM_JWT_HS512,
@@ -29,6 +30,7 @@ typedef struct {
 	size_t secret_len;
 	EVP_PKEY *pkey;          /* RSA or EC */
 	int is_private;
+	const wpllm_hmac_state *hmac; /* optional, not owned: the secret made ready for one hash (used when it matches) */
 } wpllm_jwt_key;
 
 /* An HMAC key: the bytes as given. */

@@ -136,3 +136,115 @@ int wpllm_sign_request(const char *secret, size_t secret_len, int64_t ts_ms, con
 	OPENSSL_cleanse(mac, sizeof(mac));
 	return 0;
 }
+
+int wpllm_hmac_state_init(wpllm_hmac_state *st, wpllm_hash h, const void *key, size_t key_len)
+{
+	size_t block = 0, i;
+	const EVP_MD *md = md_for(h, &block);
+	unsigned char k[128], pad[128];
+	unsigned int kl = 0;
+	EVP_MD_CTX *in = NULL, *out = NULL;
+
+	memset(st, 0, sizeof(*st));
+	if (md == NULL || (in = EVP_MD_CTX_new()) == NULL || (out = EVP_MD_CTX_new()) == NULL) {
+		EVP_MD_CTX_free(in);
+		return -1;
+	}
+	memset(k, 0, sizeof(k));
+	if (key_len > block) {
+		if (!EVP_Digest(key, key_len, k, &kl, md, NULL)) {
+			goto fail;
+		}
+	} else if (key_len) {
+		memcpy(k, key, key_len);
+	}
+	for (i = 0; i < block; i++) {
+		pad[i] = k[i] ^ 0x36;
+	}
+	if (!EVP_DigestInit_ex(in, md, NULL) || !EVP_DigestUpdate(in, pad, block)) {
+		goto fail;
+	}
+	for (i = 0; i < block; i++) {
+		pad[i] = k[i] ^ 0x5c;
+	}
+	if (!EVP_DigestInit_ex(out, md, NULL) || !EVP_DigestUpdate(out, pad, block)) {
+		goto fail;
+	}
+	OPENSSL_cleanse(k, sizeof(k));
+	OPENSSL_cleanse(pad, sizeof(pad));
+	st->hash = h;
+	st->inner = in;
+	st->outer = out;
+	return 0;
+fail:
+	OPENSSL_cleanse(k, sizeof(k));
+	OPENSSL_cleanse(pad, sizeof(pad));
+	EVP_MD_CTX_free(in);
+	EVP_MD_CTX_free(out);
+	return -1;
+}
+
+int wpllm_hmac_state_mac(const wpllm_hmac_state *st, const void *const *parts, const size_t *part_lens, size_t n,
+	unsigned char *out, size_t *out_len)
+{
+	unsigned char inner[EVP_MAX_MD_SIZE];
+	unsigned int inner_len = 0, outer_len = 0;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	size_t i;
+	int ok = 0;
+
+	if (ctx == NULL || st->inner == NULL) {
+		EVP_MD_CTX_free(ctx);
+		return -1;
+	}
+	if (!EVP_MD_CTX_copy_ex(ctx, st->inner)) {
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (part_lens[i] && !EVP_DigestUpdate(ctx, parts[i], part_lens[i])) {
+			goto done;
+		}
+	}
+	if (!EVP_DigestFinal_ex(ctx, inner, &inner_len) || !EVP_MD_CTX_copy_ex(ctx, st->outer)
+		|| !EVP_DigestUpdate(ctx, inner, inner_len) || !EVP_DigestFinal_ex(ctx, out, &outer_len)) {
+		goto done;
+	}
+	*out_len = outer_len;
+	ok = 1;
+done:
+	OPENSSL_cleanse(inner, sizeof(inner));
+	EVP_MD_CTX_free(ctx);
+	return ok ? 0 : -1;
+}
+
+void wpllm_hmac_state_free(wpllm_hmac_state *st)
+{
+	/* EVP_MD_CTX_free cleanses the digest state, which holds the key's pads */
+	EVP_MD_CTX_free(st->inner);
+	EVP_MD_CTX_free(st->outer);
+	memset(st, 0, sizeof(*st));
+}
+
+int wpllm_sign_request_state(const wpllm_hmac_state *st, int64_t ts_ms, const char *body, size_t body_len,
+	char ts_out[24], char sig_hex[65])
+{
+	unsigned char mac[WPLLM_HMAC_MAX];
+	size_t mac_len = 0;
+	const void *parts[2];
+	size_t lens[2];
+	int n = snprintf(ts_out, 24, "%lld", (long long)ts_ms);
+
+	if (n <= 0 || n >= 24) {
+		return -1;
+	}
+	parts[0] = ts_out;
+	lens[0] = (size_t)n;
+	parts[1] = body;
+	lens[1] = body ? body_len : 0;
+	if (wpllm_hmac_state_mac(st, parts, lens, 2, mac, &mac_len) != 0) {
+		return -1;
+	}
+	wpllm_hex(mac, mac_len, sig_hex);
+	OPENSSL_cleanse(mac, sizeof(mac));
+	return 0;
+}

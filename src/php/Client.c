@@ -443,8 +443,7 @@ int php_wpllm_call_begin(php_wpllm_call *k)
 	}
 	if (c->o.signing_secret) {
 		char ts[24], sig[65];
-		if (wpllm_sign_request(ZSTR_VAL(c->o.signing_secret), ZSTR_LEN(c->o.signing_secret), wpllm_wall_ms(),
-				k->body_bytes, k->body_len, ts, sig) != 0) {
+		if (wpllm_sign_request_state(&c->o.sign_state, wpllm_wall_ms(), k->body_bytes, k->body_len, ts, sig) != 0) {
 			wpllm_error_set(&k->err, WPLLM_E_CONNECTION, "signing_failed", "Signing the request failed (OpenSSL)");
 			call_fail(k, rec);
 			return -1;

@@ -17,6 +17,7 @@
 #include "exceptions.h"
 #include "jwtkeys.h"
 #include "core/jwt.h"
+#include "core/sign.h"
 #include "core/util.h"
 #include "Jwt_arginfo.h"
 
@@ -43,6 +44,64 @@ static void entry_free(key_cache_entry *e)
 	memset(e, 0, sizeof(*e));
 }
 
+/* HMAC secrets made ready (wpllm_hmac_state), also per process: a secret used again skips its two pad blocks. */
+#define HMAC_CACHE_SIZE 4
+
+typedef struct {
+	unsigned char *secret;
+	size_t len;
+	wpllm_hmac_state state;
+} hmac_cache_entry;
+
+ZEND_TLS hmac_cache_entry hmac_cache[HMAC_CACHE_SIZE];
+ZEND_TLS unsigned hmac_cache_next;
+
+static void hmac_entry_free(hmac_cache_entry *e)
+{
+	if (e->secret) {
+		OPENSSL_cleanse(e->secret, e->len);
+		free(e->secret);
+	}
+	wpllm_hmac_state_free(&e->state);
+	memset(e, 0, sizeof(*e));
+}
+
+/* The ready state for this secret and hash, or NULL (then the plain HMAC path is used). */
+static const wpllm_hmac_state *hmac_ready(const char *secret, size_t len, wpllm_hash h)
+{
+	unsigned i;
+	hmac_cache_entry *e;
+
+	for (i = 0; i < HMAC_CACHE_SIZE; i++) {
+		e = &hmac_cache[i];
+		if (e->secret && e->state.hash == h && e->len == len && wpllm_ct_equal(e->secret, secret, len)) {
+			return &e->state;
+		}
+	}
+	e = &hmac_cache[hmac_cache_next];
+	hmac_cache_next = (hmac_cache_next + 1) % HMAC_CACHE_SIZE;
+	hmac_entry_free(e);
+	if ((e->secret = malloc(len ? len : 1)) == NULL) {
+		return NULL;
+	}
+	memcpy(e->secret, secret, len);
+	e->len = len;
+	if (wpllm_hmac_state_init(&e->state, h, secret, len) != 0) {
+		hmac_entry_free(e);
+		return NULL;
+	}
+	return &e->state;
+}
+
+static wpllm_hash alg_hash(int alg)
+{
+	switch (alg) {
+		case WPLLM_JWT_HS384: return WPLLM_SHA384;
+		case WPLLM_JWT_HS512: return WPLLM_SHA512;
+		default: return WPLLM_SHA256;
+	}
+}
+
 void php_wpllm_key_cache_free(void)
 {
 	unsigned i;
@@ -50,6 +109,10 @@ void php_wpllm_key_cache_free(void)
 		entry_free(&key_cache[i]);
 	}
 	key_cache_next = 0;
+	for (i = 0; i < HMAC_CACHE_SIZE; i++) {
+		hmac_entry_free(&hmac_cache[i]);
+	}
+	hmac_cache_next = 0;
 }
 
 const wpllm_jwt_key *php_wpllm_pem_key(const char *pem, size_t len, int want_private, wpllm_error *err)
@@ -160,6 +223,7 @@ ZEND_METHOD(WPLLM_Jwt, encode)
 		hk.kind = WPLLM_KEY_HMAC;
 		hk.secret = (unsigned char *)ZSTR_VAL(key);
 		hk.secret_len = ZSTR_LEN(key);
+		hk.hmac = hmac_ready(ZSTR_VAL(key), ZSTR_LEN(key), alg_hash(alg));
 		k = &hk;
 	} else if ((k = php_wpllm_pem_key(ZSTR_VAL(key), ZSTR_LEN(key), 1, &err)) == NULL) {
 		php_wpllm_throw_invalid_argument("%s", err.message);
@@ -330,6 +394,7 @@ static const wpllm_jwt_key *string_key(zend_string *key, wpllm_jwt_alg alg, wpll
 		hk->kind = WPLLM_KEY_HMAC;
 		hk->secret = (unsigned char *)ZSTR_VAL(key);
 		hk->secret_len = ZSTR_LEN(key);
+		hk->hmac = hmac_ready(ZSTR_VAL(key), ZSTR_LEN(key), alg_hash(alg));
 		return hk;
 	}
 	if (!looks_like_pem(ZSTR_VAL(key), ZSTR_LEN(key))) {
@@ -385,6 +450,84 @@ static const wpllm_jwt_key *set_key(HashTable *set, const wpllm_jwt_parsed *p, w
 	return NULL;
 }
 
+/* A NumericDate claim: absent (0), a number (1, in *out), anything else (-1). */
+static int numeric_claim(HashTable *claims, const char *name, double *out)
+{
+	zval *v = zend_hash_str_find(claims, name, strlen(name));
+	if (v == NULL) {
+		return 0;
+	}
+	if (Z_TYPE_P(v) == IS_LONG) {
+		*out = (double)Z_LVAL_P(v);
+		return 1;
+	}
+	if (Z_TYPE_P(v) == IS_DOUBLE && zend_finite(Z_DVAL_P(v))) {
+		*out = Z_DVAL_P(v);
+		return 1;
+	}
+	return -1;
+}
+
+static bool audience_ok(zval *aud, const wpllm_jwt_claims_rules *r)
+{
+	size_t i;
+	zval *a;
+	if (aud == NULL) {
+		return false;
+	}
+	if (Z_TYPE_P(aud) == IS_STRING) {
+		for (i = 0; i < r->audience_count; i++) {
+			if (strcmp(Z_STRVAL_P(aud), r->audiences[i]) == 0) {
+				return true;
+			}
+		}
+	} else if (Z_TYPE_P(aud) == IS_ARRAY) {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(aud), a) {
+			if (Z_TYPE_P(a) == IS_STRING) {
+				for (i = 0; i < r->audience_count; i++) {
+					if (strcmp(Z_STRVAL_P(a), r->audiences[i]) == 0) {
+						return true;
+					}
+				}
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	return false;
+}
+
+/* The core's claims rules (wpllm_jwt_check_claims), applied to the payload PHP has already decoded, so the
+ * payload is parsed once. */
+static int check_claims(HashTable *claims, const wpllm_jwt_claims_rules *r, wpllm_error *err)
+{
+	double exp = 0, nbf = 0, iat = 0, now = (double)r->now, leeway = (double)r->leeway;
+	int has_exp = numeric_claim(claims, "exp", &exp), has_nbf = numeric_claim(claims, "nbf", &nbf),
+		has_iat = numeric_claim(claims, "iat", &iat);
+	zval *v;
+
+	if (has_exp < 0 || has_nbf < 0 || has_iat < 0) {
+		wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "malformed_token", "The token's exp, nbf and iat must be numbers");
+		return -1;
+	}
+	if (has_exp && now - leeway >= exp) {
+		wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "expired_token", "The token has expired");
+		return -1;
+	}
+	if ((has_nbf && now + leeway < nbf) || (has_iat && now + leeway < iat)) {
+		wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "token_not_yet_valid", "The token is not valid yet (nbf or iat in the future)");
+		return -1;
+	}
+	if (r->issuer && ((v = zend_hash_str_find(claims, "iss", 3)) == NULL || Z_TYPE_P(v) != IS_STRING
+			|| strcmp(Z_STRVAL_P(v), r->issuer) != 0)) {
+		wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "invalid_issuer", "The token's issuer is not the one expected");
+		return -1;
+	}
+	if (r->audiences && !audience_ok(zend_hash_str_find(claims, "aud", 3), r)) {
+		wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "invalid_audience", "The token's audience is not one of those expected");
+		return -1;
+	}
+	return 0;
+}
+
 ZEND_METHOD(WPLLM_Jwt, decode)
 {
 	zend_string *jwt, *key_str = NULL;
@@ -395,7 +538,6 @@ ZEND_METHOD(WPLLM_Jwt, decode)
 	const wpllm_jwt_key *k;
 	wpllm_error err;
 	wpllm_jwt_claims_rules rules;
-	int64_t exp;
 	php_json_parser parser;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
@@ -432,15 +574,19 @@ ZEND_METHOD(WPLLM_Jwt, decode)
 	rules.audiences = o.audience_count ? o.audiences : NULL;
 	rules.audience_count = o.audience_count;
 	rules.issuer = o.issuer;
-	if (wpllm_jwt_check_claims(&p, &rules, &exp, &err) != 0) {
-		goto fail;
-	}
 	php_json_parser_init(&parser, return_value, p.payload.data, p.payload.len, PHP_JSON_OBJECT_AS_ARRAY,
 		PHP_JSON_PARSER_DEFAULT_DEPTH);
-	if (php_json_parse(&parser) != 0 || Z_TYPE_P(return_value) != IS_ARRAY) {
+	/* a JSON object: an empty one decodes to an empty array, a list would be a packed array with keys */
+	if (php_json_parse(&parser) != 0 || Z_TYPE_P(return_value) != IS_ARRAY || p.payload.len == 0
+		|| p.payload.data[strspn(p.payload.data, " \t\r\n")] != '{') {
 		zval_ptr_dtor(return_value);
 		ZVAL_NULL(return_value);
 		wpllm_error_set(&err, WPLLM_E_AUTHENTICATION, "malformed_token", "The token's payload is not a JSON object");
+		goto fail;
+	}
+	if (check_claims(Z_ARRVAL_P(return_value), &rules, &err) != 0) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
 		goto fail;
 	}
 	wpllm_jwt_parsed_free(&p);

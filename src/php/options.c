@@ -392,6 +392,12 @@ static zend_result parse_jwt(php_wpllm_options *o, zval *v)
 	} ZEND_HASH_FOREACH_END();
 	o->jwt_claims = zend_array_dup(Z_ARRVAL_P(claims));
 	o->jwt_mint = true;
+	if (secret) {
+		wpllm_hash h = o->jwt_alg == WPLLM_JWT_HS512 ? WPLLM_SHA512 : o->jwt_alg == WPLLM_JWT_HS384 ? WPLLM_SHA384 : WPLLM_SHA256;
+		if (wpllm_hmac_state_init(&o->jwt_hmac, h, Z_STRVAL_P(secret), Z_STRLEN_P(secret)) == 0) {
+			o->jwt_key.hmac = &o->jwt_hmac;
+		}
+	}
 	return SUCCESS;
 }
 
@@ -426,6 +432,11 @@ static zend_result finish(php_wpllm_options *o)
 		}
 		o->auth_line = php_wpllm_auth_line(o->auth_x_api_key ? "X-API-Key: " : "Authorization: Bearer ",
 			ZSTR_VAL(o->api_key), ZSTR_LEN(o->api_key));
+	}
+	if (o->signing_secret && wpllm_hmac_state_init(&o->sign_state, WPLLM_SHA256, ZSTR_VAL(o->signing_secret),
+			ZSTR_LEN(o->signing_secret)) != 0) {
+		php_wpllm_throw_invalid_argument("Preparing the signing secret failed (OpenSSL)");
+		return FAILURE;
 	}
 	o->ua_line = zend_strpprintf(0, "User-Agent: wpllm-php/%s PHP/%s curl/%s%s%s", PHP_WPLLM_VERSION, PHP_VERSION,
 		cv->version, o->user_agent ? " " : "", o->user_agent ? ZSTR_VAL(o->user_agent) : "");
@@ -638,6 +649,8 @@ void php_wpllm_options_dtor(php_wpllm_options *o)
 {
 	secret_release(&o->api_key);
 	secret_release(&o->signing_secret);
+	wpllm_hmac_state_free(&o->sign_state);
+	wpllm_hmac_state_free(&o->jwt_hmac);
 	secret_release(&o->auth_line);
 	release(&o->base_url);
 	release(&o->pool_key);

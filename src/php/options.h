@@ -9,6 +9,7 @@
 typedef struct {
 	zend_string *api_key;            /* secret */
 	zend_string *signing_secret;     /* secret */
+	wpllm_hmac_state sign_state;     /* signing_secret made ready once */
 	zend_string *auth_line;          /* "Authorization: Bearer …" or "X-API-Key: …": secret; NULL without a key */
 	bool auth_x_api_key;
 	zend_string *base_url;           /* normalised: no trailing slash */
@@ -31,6 +32,7 @@ typedef struct {
 	int64_t jwt_token_exp;           /* the fixed token's exp, INT64_MAX when it has none */
 	bool jwt_mint;
 	wpllm_jwt_key jwt_key;           /* HMAC secret or private key: wiped when freed */
+	wpllm_hmac_state jwt_hmac;       /* an HMAC jwt secret made ready once */
 	int jwt_alg;
 	HashTable *jwt_claims;           /* with user_id and permissions; iat, exp (and iss) are added per mint */
 	zend_long jwt_ttl;

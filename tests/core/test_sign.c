@@ -54,6 +54,36 @@ void test_sign(void)
 	hexmac(WPLLM_SHA1, "Jefe", 4, "what do ya want for nothing?", 28, out);
 	CHECK_STR(out, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
 
+	/* a key made ready once gives the same MACs (RFC 4231 cases 2 and 6, twice each: the state is reusable) */
+	{
+		wpllm_hmac_state st;
+		unsigned char mac[WPLLM_HMAC_MAX];
+		size_t n = 0;
+		const void *parts[2] = {"what do ya want ", "for nothing?"};
+		size_t lens[2] = {16, 12};
+		int r;
+		CHECK_EQ_LL(wpllm_hmac_state_init(&st, WPLLM_SHA256, "Jefe", 4), 0);
+		for (r = 0; r < 2; r++) {
+			CHECK_EQ_LL(wpllm_hmac_state_mac(&st, parts, lens, 2, mac, &n), 0);
+			wpllm_hex(mac, n, out);
+			CHECK_STR(out, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+		}
+		wpllm_hmac_state_free(&st);
+		memset(key, 0xaa, 131);
+		CHECK_EQ_LL(wpllm_hmac_state_init(&st, WPLLM_SHA512, key, 131), 0);
+		parts[0] = "Test Using Larger Than Block-Size Key - Hash Key First";
+		lens[0] = 54;
+		CHECK_EQ_LL(wpllm_hmac_state_mac(&st, parts, lens, 1, mac, &n), 0);
+		wpllm_hex(mac, n, out);
+		CHECK_STR(out, "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598");
+		wpllm_hmac_state_free(&st);
+		CHECK_EQ_LL(wpllm_hmac_state_init(&st, WPLLM_SHA256, "Jefe", 4), 0);
+		CHECK_EQ_LL(wpllm_sign_request_state(&st, 1700000000000LL, "{\"a\":1}", 7, ts, sig), 0);
+		hexmac(WPLLM_SHA256, "Jefe", 4, "1700000000000{\"a\":1}", 20, out);
+		CHECK_STR(sig, out);
+		wpllm_hmac_state_free(&st);
+	}
+
 	/* the request signature: HMAC-SHA256(secret, timestamp . body), split across parts */
 	CHECK_EQ_LL(wpllm_sign_request("Jefe", 4, 1700000000000LL, "{\"a\":1}", 7, ts, sig), 0);
 	CHECK_STR(ts, "1700000000000");
