@@ -5,7 +5,7 @@ wpllm
 --FILE--
 <?php
 require __DIR__ . '/server/server.inc';
-$url = wpllm_test_server();
+$url = wpllm_test_server(9); // one worker per concurrent item, and one to spare
 $c = new WPLLM\Client(['api_key' => WPLLM_TEST_KEY_FULL, 'base_url' => $url]);
 
 // 8 items that each take 0.6 s: concurrently about 0.6 s, not 4.8 s
@@ -16,7 +16,7 @@ for ($i = 0; $i < 8; $i++) {
 $t = microtime(true);
 $r = $c->generateBatch($items, ['headers' => ['X-Emulator-Fault' => 'stall=0.6']]);
 $elapsed = microtime(true) - $t;
-echo count($r), ' results, ', $elapsed < 2.0 ? 'concurrent' : sprintf('took %.2f s', $elapsed), "\n";
+echo count($r), ' results, ', $elapsed < 3.0 ? 'concurrent' : sprintf('took %.2f s', $elapsed), "\n"; // one after another: 4.8 s
 $ok = 0;
 foreach ($r as $i => $res) {
     $ok += $res['state'] === 'fulfilled' && $res['value']['choices'][0]['text'] === $c->generate($items[$i])['choices'][0]['text'];
@@ -27,7 +27,7 @@ echo "$ok in order and equal to generate()\n";
 $t = microtime(true);
 $r = $c->generateBatch(array_slice($items, 0, 6), ['concurrency' => 2, 'headers' => ['X-Emulator-Fault' => 'stall=0.5']]);
 $elapsed = microtime(true) - $t;
-echo $elapsed >= 1.5 && $elapsed < 3.5 ? "concurrency 2 respected\n" : sprintf("took %.2f s\n", $elapsed);
+echo $elapsed >= 1.5 && $elapsed < 4.5 ? "concurrency 2 respected\n" : sprintf("took %.2f s\n", $elapsed); // 6 at once: 0.5 s
 
 // one failure never affects the others; each item retries on its own with its own idempotency key
 $mixed = [
