@@ -19,7 +19,8 @@ wpllm_apt_install() {
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null
 }
 
-WPLLM_BUILD_PACKAGES="php8.2-cli php8.2-dev php8.2-sqlite3 php-parser libcurl4-openssl-dev libjson-c-dev libssl-dev pkg-config gcc make"
+# php8.2-sqlite3 and php8.2-mbstring: the WP LLM emulator (tests/server) that the quick start and the tests run
+WPLLM_BUILD_PACKAGES="php8.2-cli php8.2-dev php8.2-sqlite3 php8.2-mbstring php-parser libcurl4-openssl-dev libjson-c-dev libssl-dev pkg-config gcc make"
 
 # Builds modules/wpllm.so in the source tree (phpize, configure, make), only redoing what changed.
 wpllm_build() {

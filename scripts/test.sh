@@ -64,6 +64,16 @@ phpt() {
 }
 
 phpt "plain" -j2
+
+echo "== PHP-FPM: persistent connections across page loads (nginx + php8.2-fpm, HTTPS)"
+out=$(tests/fpm/run.sh 2>&1) || true
+echo "$out" | tail -n 16
+line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+if [ -n "$line" ]; then
+	add "$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
+else
+	add 0 1 0
+fi
 if [ "${WPLLM_SKIP_VALGRIND:-0}" != "1" ]; then
 	# Valgrind follows children; the emulator and linters the tests start are php too, and are not ours to check.
 	VALGRIND_OPTS="--trace-children-skip=*/php,*/php8.2,*/sh,*/bash,*/setsid,*/node" export VALGRIND_OPTS
