@@ -199,6 +199,21 @@ else
 	check "nginx: 4 /v1/models requests logged on the TLS side" 1 "saw ${#seen[@]}"
 fi
 
+# 5. a stale pooled connection: nginx is reloaded, so its old worker closes the idle keep-alive connection the
+# worker's pool still holds. The next load must still succeed, on a new connection (libcurl finds the pooled one
+# dead before sending, or retries once on a fresh one when it only notices while sending), and the one after
+# reuses that new connection.
+nginx -p "$S/nginx" -c "$S/nginx.conf" -s reload 2>>"$S/log/nginx-start.log" || fatal "nginx reload"
+sleep 1
+s1=$(load 1); echo "after the reload, persistent=1 load 1: $s1"
+s2=$(load 1); echo "after the reload, persistent=1 load 2: $s2"
+st=$(field "$s1" status); r=$(field "$s1" connection_reused)
+[ "$st" = 200 ] && [ "$r" = false ]
+check "stale pooled connection: the load succeeds on a new connection" $? "status=$st connection_reused=$r"
+st=$(field "$s2" status); r=$(field "$s2" connection_reused)
+[ "$st" = 200 ] && [ "$r" = true ]
+check "after the stale one: the new connection is kept and reused" $? "status=$st connection_reused=$r"
+
 if [ -s "$S/log/php-fpm.log" ] && grep -qiE 'warning|error|segfault|signal' "$S/log/php-fpm.log"; then
 	echo "--- php-fpm log"
 	grep -iE 'warning|error|segfault|signal' "$S/log/php-fpm.log" | tail -n 10
