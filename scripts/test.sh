@@ -6,7 +6,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
 
-wpllm_apt_install $WPLLM_BUILD_PACKAGES valgrind
+wpllm_apt_install $WPLLM_BUILD_PACKAGES valgrind clang libclang-rt-14-dev
 command -v npm >/dev/null 2>&1 || wpllm_apt_install nodejs npm
 wpllm_build "$root"
 # npm jose: the independent JOSE implementation the JWT tests cross-check against
@@ -27,6 +27,19 @@ if [ -n "$line" ]; then
 else
 	add 0 1 0
 fi
+
+echo "== C unit tests again, under ASan and UBSan (clang)"
+out=$(CC=clang tests/core/run.sh -fsanitize=address,undefined -fno-sanitize-recover=undefined 2>&1) || true
+echo "$out" | tail -n 20
+line=$(echo "$out" | grep -E '^core: [0-9]+ passed, [0-9]+ failed' | tail -n 1)
+if [ -n "$line" ]; then
+	add "$(echo "$line" | sed -E 's/^core: ([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
+else
+	add 0 1 0
+fi
+
+echo "== fuzzing the core's parsers (libFuzzer, ASan, UBSan: ${WPLLM_FUZZ_SECONDS:-30} s)"
+if fuzz/run.sh "${WPLLM_FUZZ_SECONDS:-30}"; then add 1 0 0; else add 0 1 0; fi
 
 echo "== emulator self-test"
 out=$(php tests/server/selftest.php 2>&1) || true
