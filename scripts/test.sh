@@ -18,38 +18,29 @@ trap 'pkill -f "wpllm-test-.*$root/tests/server/router.php" 2>/dev/null || true'
 passed=0; failed=0; skipped=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
 
-echo "== C unit tests (src/core)"
-out=$(tests/core/run.sh 2>&1) || true
-echo "$out" | tail -n 20
-line=$(echo "$out" | grep -E '^core: [0-9]+ passed, [0-9]+ failed' | tail -n 1)
-if [ -n "$line" ]; then
-	add "$(echo "$line" | sed -E 's/^core: ([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
-else
-	add 0 1 0
-fi
+# suite LABEL COMMAND...: runs a suite whose output ends with "[word: ]N passed, N failed" and adds its counts
+# (a suite that prints no such line counts as one failure).
+suite() {
+	label=$1; shift
+	echo "== $label"
+	out=$("$@" 2>&1) || true
+	echo "$out" | grep -vE '^(ok|PASS) ' | tail -n 30
+	line=$(echo "$out" | grep -E '^([a-z]+: )?[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+	if [ -n "$line" ]; then
+		add "$(echo "$line" | sed -E 's/^([a-z]+: )?([0-9]+) passed.*/\2/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
+	else
+		add 0 1 0
+	fi
+}
 
-echo "== C unit tests again, under ASan and UBSan (clang)"
-out=$(CC=clang tests/core/run.sh -fsanitize=address,undefined -fno-sanitize-recover=undefined 2>&1) || true
-echo "$out" | tail -n 20
-line=$(echo "$out" | grep -E '^core: [0-9]+ passed, [0-9]+ failed' | tail -n 1)
-if [ -n "$line" ]; then
-	add "$(echo "$line" | sed -E 's/^core: ([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
-else
-	add 0 1 0
-fi
+suite "C unit tests (src/core)" tests/core/run.sh
+suite "C unit tests again, under ASan and UBSan (clang)" \
+	env CC=clang tests/core/run.sh -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 echo "== fuzzing the core's parsers (libFuzzer, ASan, UBSan: ${WPLLM_FUZZ_SECONDS:-30} s)"
 if fuzz/run.sh "${WPLLM_FUZZ_SECONDS:-30}"; then add 1 0 0; else add 0 1 0; fi
 
-echo "== emulator self-test"
-out=$(php tests/server/selftest.php 2>&1) || true
-echo "$out" | grep -vE '^(ok|PASS)' | tail -n 30
-line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
-if [ -n "$line" ]; then
-	add "$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
-else
-	add 0 1 0
-fi
+suite "emulator self-test" php tests/server/selftest.php
 
 # run-tests.php prints "Tests passed : N" style lines; read them back.
 phpt() {
@@ -78,15 +69,7 @@ phpt() {
 
 phpt "plain" -j2
 
-echo "== PHP-FPM: persistent connections across page loads (nginx + php8.2-fpm, HTTPS)"
-out=$(tests/fpm/run.sh 2>&1) || true
-echo "$out" | tail -n 16
-line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
-if [ -n "$line" ]; then
-	add "$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')" "$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')" 0
-else
-	add 0 1 0
-fi
+suite "PHP-FPM: persistent connections across page loads (nginx + php8.2-fpm, HTTPS)" tests/fpm/run.sh
 if [ "${WPLLM_SKIP_VALGRIND:-0}" != "1" ]; then
 	# Valgrind follows children; the emulator and linters the tests start are php too, and are not ours to check.
 	VALGRIND_OPTS="--trace-children-skip=*/php,*/php8.2,*/sh,*/bash,*/setsid,*/node" export VALGRIND_OPTS

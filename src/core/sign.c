@@ -113,29 +113,6 @@ void wpllm_hex(const unsigned char *in, size_t len, char *out)
 	out[2 * len] = '\0';
 }
 
-int wpllm_sign_request(const char *secret, size_t secret_len, int64_t ts_ms, const char *body, size_t body_len,
-	char ts_out[24], char sig_hex[65])
-{
-	unsigned char mac[WPLLM_HMAC_MAX];
-	size_t mac_len = 0;
-	const void *parts[2];
-	size_t lens[2];
-	int n = snprintf(ts_out, 24, "%lld", (long long)ts_ms);
-
-	if (n <= 0 || n >= 24) {
-		return -1;
-	}
-	parts[0] = ts_out;
-	lens[0] = (size_t)n;
-	parts[1] = body;
-	lens[1] = body ? body_len : 0;
-	if (wpllm_hmac(WPLLM_SHA256, secret, secret_len, parts, lens, 2, mac, &mac_len) != 0) {
-		return -1;
-	}
-	wpllm_hex(mac, mac_len, sig_hex);
-	OPENSSL_cleanse(mac, sizeof(mac));
-	return 0;
-}
 
 int wpllm_hmac_state_init(wpllm_hmac_state *st, wpllm_hash h, const void *key, size_t key_len)
 {
@@ -225,14 +202,15 @@ void wpllm_hmac_state_free(wpllm_hmac_state *st)
 	memset(st, 0, sizeof(*st));
 }
 
-int wpllm_sign_request_state(const wpllm_hmac_state *st, int64_t ts_ms, const char *body, size_t body_len,
-	char ts_out[24], char sig_hex[65])
+/* timestamp . body, signed with a ready key (st) or a plain secret: the lowercase hex MAC */
+static int sign_request(const wpllm_hmac_state *st, const char *secret, size_t secret_len, int64_t ts_ms,
+	const char *body, size_t body_len, char ts_out[24], char sig_hex[65])
 {
 	unsigned char mac[WPLLM_HMAC_MAX];
 	size_t mac_len = 0;
 	const void *parts[2];
 	size_t lens[2];
-	int n = snprintf(ts_out, 24, "%lld", (long long)ts_ms);
+	int n = snprintf(ts_out, 24, "%lld", (long long)ts_ms), rc;
 
 	if (n <= 0 || n >= 24) {
 		return -1;
@@ -241,10 +219,23 @@ int wpllm_sign_request_state(const wpllm_hmac_state *st, int64_t ts_ms, const ch
 	lens[0] = (size_t)n;
 	parts[1] = body;
 	lens[1] = body ? body_len : 0;
-	if (wpllm_hmac_state_mac(st, parts, lens, 2, mac, &mac_len) != 0) {
-		return -1;
+	rc = st ? wpllm_hmac_state_mac(st, parts, lens, 2, mac, &mac_len)
+		: wpllm_hmac(WPLLM_SHA256, secret, secret_len, parts, lens, 2, mac, &mac_len);
+	if (rc == 0) {
+		wpllm_hex(mac, mac_len, sig_hex);
 	}
-	wpllm_hex(mac, mac_len, sig_hex);
 	OPENSSL_cleanse(mac, sizeof(mac));
-	return 0;
+	return rc;
+}
+
+int wpllm_sign_request(const char *secret, size_t secret_len, int64_t ts_ms, const char *body, size_t body_len,
+	char ts_out[24], char sig_hex[65])
+{
+	return sign_request(NULL, secret, secret_len, ts_ms, body, body_len, ts_out, sig_hex);
+}
+
+int wpllm_sign_request_state(const wpllm_hmac_state *st, int64_t ts_ms, const char *body, size_t body_len,
+	char ts_out[24], char sig_hex[65])
+{
+	return sign_request(st, NULL, 0, ts_ms, body, body_len, ts_out, sig_hex);
 }
