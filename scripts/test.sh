@@ -72,7 +72,7 @@ phpt "plain" -j2
 suite "PHP-FPM: persistent connections across page loads (nginx + php8.2-fpm, HTTPS)" tests/fpm/run.sh
 if [ "${WPLLM_SKIP_VALGRIND:-0}" != "1" ]; then
 	# Valgrind follows children; the emulator and linters the tests start are php too, and are not ours to check.
-	VALGRIND_OPTS="--trace-children-skip=*/php,*/php8.2,*/sh,*/bash,*/setsid,*/node" export VALGRIND_OPTS
+	VALGRIND_OPTS="--trace-children-skip=*/php,*/php8.2,*/sh,*/bash,*/setsid,*/node,*/true" export VALGRIND_OPTS
 	phpt "valgrind" -m -j2
 fi
 
