@@ -24,13 +24,27 @@ static ZEND_INI_DISP(display_secret)
 	php_printf("%s", v && ZSTR_LEN(v) ? "[redacted]" : "no value");
 }
 
+/* 0 to 10, written as plain digits: OnUpdateLong alone would also take "1k" (1024) or "0x10" */
 static ZEND_INI_MH(OnUpdateMaxRetries)
 {
-	zend_long v = ZEND_STRTOL(ZSTR_VAL(new_value), NULL, 10);
-	if (v < 0 || v > 10) {
+	const char *v = ZSTR_VAL(new_value);
+	size_t len = ZSTR_LEN(new_value), i;
+	zend_long n = 0;
+
+	if (len == 0 || len > 2) {
 		return FAILURE;
 	}
-	return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+	for (i = 0; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9') {
+			return FAILURE;
+		}
+		n = n * 10 + (v[i] - '0');
+	}
+	if (n > 10) {
+		return FAILURE;
+	}
+	*(zend_long *)ZEND_INI_GET_ADDR() = n;
+	return SUCCESS;
 }
 
 PHP_INI_BEGIN()

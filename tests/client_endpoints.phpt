@@ -67,7 +67,7 @@ $c->request('GET', '/v1/models', null, ['limit' => 5, 'q' => 'a b&c', 'flag' => 
 $reqs = wpllm_test_requests($url);
 echo end($reqs)['query'], "\n";
 foreach ([['FETCH', '/v1/models'], ['GET', 'v1/models'], ['GET', '/v1/models?x=1'], ['GET', "/v1/\r\nmodels"],
-    ['GET', '/v1/../admin']] as [$method, $path]) {
+    ['GET', '/v1/../admin'], ['GET', '/v1/%2e%2E/admin'], ['GET', "/v1/a\0b"]] as [$method, $path]) {
     try {
         $c->request($method, $path);
     } catch (WPLLM\Exceptions\InvalidArgumentException $e) {
@@ -115,6 +115,8 @@ request(): the path must start with '/'
 request(): the path has a character that must be percent-encoded (byte 0x3f at offset 10); pass query parameters separately
 request(): the path has a character that must be percent-encoded (byte 0x0d at offset 4); pass query parameters separately
 request(): the path must not contain a '..' segment
+request(): the path must not contain a '..' segment
+request(): the path has a character that must be percent-encoded (byte 0x00 at offset 5); pass query parameters separately
 request(): query parameter "a" must be a scalar, array given
 not_found
 WPLLM\Exceptions\WPLLMException 405 method_not_allowed GET

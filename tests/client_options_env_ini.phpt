@@ -43,7 +43,8 @@ try {
 } catch (WPLLM\Exceptions\InvalidArgumentException $e) {
     echo $e->getMessage(), "\n";
 }
-var_dump(ini_set('wpllm.max_retries', '11'), ini_get('wpllm.max_retries'));
+var_dump(ini_set('wpllm.max_retries', '11'), ini_set('wpllm.max_retries', '1k'), ini_set('wpllm.max_retries', '0x3'),
+    ini_set('wpllm.max_retries', '-1'), ini_get('wpllm.max_retries'));
 var_dump(ini_set('wpllm.api_key', 'from-script'));
 ob_start();
 phpinfo(INFO_MODULES);
@@ -59,6 +60,9 @@ explicit wins: http://127.0.0.1:7003 explicit 3 1 true
 ini when env is gone: http://127.0.0.1:7002 ini-model 9.5
 Environment variable WP_LLM_TIMEOUT must be a whole number of milliseconds greater than 0, "abc" given
 php.ini setting wpllm.timeout must be a number of seconds greater than 0, "soon" given
+bool(false)
+bool(false)
+bool(false)
 bool(false)
 string(1) "4"
 bool(false)

@@ -50,6 +50,7 @@ row('iat in the future', fn() => Jwt::decode($hs(['alg' => 'HS256'], ['iat' => $
 row('exp as a string', fn() => Jwt::decode($hs(['alg' => 'HS256'], ['exp' => (string) ($now + 10)]), $secret, $hsOpts));
 row('wrong audience', fn() => Jwt::decode($hs(['alg' => 'HS256'], ['aud' => 'other']), $secret, $hsOpts + ['audience' => 'wp-llm']));
 row('audience in a list', fn() => Jwt::decode($hs(['alg' => 'HS256'], ['aud' => ['x', 'wp-llm']]), $secret, $hsOpts + ['audience' => 'wp-llm']));
+row('audience with a NUL byte', fn() => Jwt::decode($hs(['alg' => 'HS256'], ['aud' => "wp-llm\0x"]), $secret, $hsOpts + ['audience' => 'wp-llm']));
 row('missing audience', fn() => Jwt::decode($hs(['alg' => 'HS256'], ['sub' => 'u']), $secret, $hsOpts + ['audience' => 'wp-llm']));
 row('wrong issuer', fn() => Jwt::decode($hs(['alg' => 'HS256'], ['iss' => 'evil']), $secret, $hsOpts + ['issuer' => 'https://idp']));
 row('two segments', fn() => Jwt::decode('abc.def', $secret, $hsOpts));
@@ -113,6 +114,7 @@ iat in the future                           Authentication token_not_yet_valid
 exp as a string                             Authentication malformed_token
 wrong audience                              Authentication invalid_audience
 audience in a list                          ok {"aud":["x","wp-llm"]}
+audience with a NUL byte                    Authentication invalid_audience
 missing audience                            Authentication invalid_audience
 wrong issuer                                Authentication invalid_issuer
 two segments                                Authentication malformed_token

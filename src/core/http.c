@@ -12,6 +12,7 @@
 
 struct wpllm_http_conn {
 	CURL *easy;
+	pid_t pid;                       /* the process that made it: after fork() only that one may close it */
 	char *key;                       /* pool key, NULL when not pooled */
 	char *ca_bundle;
 	char *proxy;
@@ -165,6 +166,7 @@ wpllm_http_conn *wpllm_http_conn_new(const char *ca_bundle, const char *proxy)
 		return NULL;
 	}
 	c->easy = curl_easy_init();
+	c->pid = getpid();
 	c->ca_bundle = dup_opt(ca_bundle);
 	c->proxy = dup_opt(proxy);
 	if (c->easy == NULL || (ca_bundle && *ca_bundle && !c->ca_bundle) || (proxy && *proxy && !c->proxy)) {
@@ -205,12 +207,19 @@ wpllm_http_conn *wpllm_http_conn_new(const char *ca_bundle, const char *proxy)
 	return c;
 }
 
+int wpllm_http_conn_is_mine(const wpllm_http_conn *c)
+{
+	return c->pid == getpid();
+}
+
 void wpllm_http_conn_free(wpllm_http_conn *c)
 {
 	if (c == NULL) {
 		return;
 	}
-	if (c->easy) {
+	/* a handle inherited through fork() is left alone: closing it would send TLS close_notify and FIN on a
+	 * connection the parent still uses (the handle's memory is leaked in this process, once) */
+	if (c->easy && c->pid == getpid()) {
 		curl_easy_cleanup(c->easy);
 	}
 	free(c->key);
@@ -375,6 +384,7 @@ int wpllm_http_done(const wpllm_http_conn *c, CURLcode *rc)
 
 struct wpllm_multi {
 	CURLM *multi;
+	pid_t pid;
 };
 
 wpllm_multi *wpllm_multi_new(void)
@@ -388,15 +398,23 @@ wpllm_multi *wpllm_multi_new(void)
 		free(m);
 		return NULL;
 	}
+	m->pid = getpid();
 	return m;
 }
 
 void wpllm_multi_free(wpllm_multi *m)
 {
 	if (m) {
-		curl_multi_cleanup(m->multi);
+		if (m->pid == getpid()) { /* see wpllm_http_conn_free: inherited connections are not closed */
+			curl_multi_cleanup(m->multi);
+		}
 		free(m);
 	}
+}
+
+int wpllm_multi_is_mine(const wpllm_multi *m)
+{
+	return m->pid == getpid();
 }
 
 int wpllm_multi_add(wpllm_multi *m, wpllm_http_conn *c)
@@ -501,8 +519,8 @@ void wpllm_pool_release(wpllm_pool *p, wpllm_http_conn *c)
 	if (c == NULL) {
 		return;
 	}
-	if (p->pid != getpid() || c->key == NULL) {
-		wpllm_http_conn_free(c);
+	if (p->pid != getpid() || c->key == NULL || c->pid != getpid()) {
+		wpllm_http_conn_free(c); /* closes it only in the process that made it */
 		return;
 	}
 	c->req = NULL;

@@ -66,7 +66,9 @@ typedef struct wpllm_http_conn wpllm_http_conn;
 /* ca_bundle and proxy may be NULL (system CA store; no proxy). They are fixed for the life of the
  * connection, which is why the pool keys on them. Returns NULL when libcurl cannot make a handle. */
 wpllm_http_conn *wpllm_http_conn_new(const char *ca_bundle, const char *proxy);
+/* Frees c; a handle inherited through fork() is not closed (its connection is the parent's) but leaked. */
 void wpllm_http_conn_free(wpllm_http_conn *c);
+int wpllm_http_conn_is_mine(const wpllm_http_conn *c);
 
 /* One attempt. Returns 0 when a complete response arrived (whatever its status), -1 otherwise with err
  * filled (WPLLM_E_CONNECTION or WPLLM_E_TIMEOUT; WPLLM_E_MEMORY). resp is reset first. */
@@ -87,6 +89,7 @@ int64_t wpllm_http_last_byte_ms(const wpllm_http_conn *c);
 typedef struct wpllm_multi wpllm_multi;
 wpllm_multi *wpllm_multi_new(void);
 void wpllm_multi_free(wpllm_multi *m);
+int wpllm_multi_is_mine(const wpllm_multi *m);
 int wpllm_multi_add(wpllm_multi *m, wpllm_http_conn *c);
 void wpllm_multi_remove(wpllm_multi *m, wpllm_http_conn *c);
 /* Drives every transfer, marks completed ones (wpllm_http_done), then waits up to wait_ms for activity.

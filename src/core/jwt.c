@@ -522,7 +522,8 @@ int wpllm_jwt_parse(const char *token, size_t len, wpllm_jwt_parsed *p, wpllm_er
 		goto done;
 	}
 	if (json_object_object_get_ex(h, "kid", &v)) {
-		if (!json_object_is_type(v, json_type_string) || json_object_get_string_len(v) > WPLLM_JWT_KID_MAX) {
+		if (!json_object_is_type(v, json_type_string) || json_object_get_string_len(v) > WPLLM_JWT_KID_MAX
+			|| memchr(json_object_get_string(v), '\0', (size_t)json_object_get_string_len(v)) != NULL) {
 			AUTH_FAIL("malformed_token", "The token's \"kid\" must be a string of at most 256 characters");
 			goto done;
 		}
@@ -604,6 +605,14 @@ int wpllm_jwt_verify(const wpllm_jwt_parsed *p, const wpllm_jwt_key *k, wpllm_er
 }
 
 /* A NumericDate claim: absent (0), a number (1), or anything else (-1). */
+/* a JSON string equal to s, NUL bytes included */
+static int json_str_equals(struct json_object *v, const char *s)
+{
+	size_t n = strlen(s);
+	return json_object_is_type(v, json_type_string) && (size_t)json_object_get_string_len(v) == n
+		&& memcmp(json_object_get_string(v), s, n) == 0;
+}
+
 static int numeric_claim(struct json_object *o, const char *name, double *out)
 {
 	struct json_object *v;
@@ -646,8 +655,7 @@ int wpllm_jwt_check_claims(const wpllm_jwt_parsed *p, const wpllm_jwt_claims_rul
 		goto done;
 	}
 	if (r->issuer) {
-		if (!json_object_object_get_ex(c, "iss", &v) || !json_object_is_type(v, json_type_string)
-			|| strcmp(json_object_get_string(v), r->issuer) != 0) {
+		if (!json_object_object_get_ex(c, "iss", &v) || !json_str_equals(v, r->issuer)) {
 			AUTH_FAIL("invalid_issuer", "The token's issuer is not the one expected");
 			goto done;
 		}
@@ -658,17 +666,14 @@ int wpllm_jwt_check_claims(const wpllm_jwt_parsed *p, const wpllm_jwt_claims_rul
 		if (json_object_object_get_ex(c, "aud", &v)) {
 			if (json_object_is_type(v, json_type_string)) {
 				for (i = 0; i < r->audience_count && !found; i++) {
-					found = strcmp(json_object_get_string(v), r->audiences[i]) == 0;
+					found = json_str_equals(v, r->audiences[i]);
 				}
 			} else if (json_object_is_type(v, json_type_array)) {
 				n = json_object_array_length(v);
 				for (j = 0; j < n && !found; j++) {
 					struct json_object *a = json_object_array_get_idx(v, j);
-					if (!json_object_is_type(a, json_type_string)) {
-						continue;
-					}
 					for (i = 0; i < r->audience_count && !found; i++) {
-						found = strcmp(json_object_get_string(a), r->audiences[i]) == 0;
+						found = json_str_equals(a, r->audiences[i]);
 					}
 				}
 			}

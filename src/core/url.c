@@ -12,7 +12,26 @@ static int is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >
 /* RFC 3986 pchar minus '%' (checked separately) plus '/'. */
 static int is_path_char(char c)
 {
-	return is_alpha(c) || is_digit(c) || strchr("-._~!$&'()*+,;=:@/", c) != NULL;
+	/* c != 0: strchr would find the set's own terminator */
+	return is_alpha(c) || is_digit(c) || (c != 0 && strchr("-._~!$&'()*+,;=:@/", c) != NULL);
+}
+
+/* ".." spelled plainly or with %2e escapes (servers decode them) */
+static int is_dotdot(const char *seg, size_t len)
+{
+	int dots = 0;
+	size_t i = 0;
+	while (i < len) {
+		if (seg[i] == '.') {
+			i++;
+		} else if (i + 2 < len && seg[i] == '%' && seg[i + 1] == '2' && (seg[i + 2] == 'e' || seg[i + 2] == 'E')) {
+			i += 3;
+		} else {
+			return 0;
+		}
+		dots++;
+	}
+	return dots == 2;
 }
 
 int wpllm_host_is_loopback(const char *host, size_t len)
@@ -169,7 +188,7 @@ int wpllm_url_check_path(const char *path, size_t len, wpllm_error *err)
 	for (i = 0; i < len; i++) {
 		char c = path[i];
 		if (c == '/') {
-			if (i - seg == 2 && path[seg] == '.' && path[seg + 1] == '.') {
+			if (is_dotdot(path + seg, i - seg)) {
 				goto dotdot;
 			}
 			seg = i + 1;
@@ -187,7 +206,7 @@ int wpllm_url_check_path(const char *path, size_t len, wpllm_error *err)
 			return -1;
 		}
 	}
-	if (len - seg == 2 && path[seg] == '.' && path[seg + 1] == '.') {
+	if (is_dotdot(path + seg, len - seg)) {
 		goto dotdot;
 	}
 	return 0;

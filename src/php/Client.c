@@ -42,6 +42,18 @@ static inline php_wpllm_client *client_from(zend_object *obj)
 }
 #define Z_CLIENT_P(zv) client_from(Z_OBJ_P(zv))
 
+/* Drops one reference to a line holding a secret; the last one out wipes it. */
+static void secret_line_release(zend_string **line)
+{
+	if (*line) {
+		if (GC_REFCOUNT(*line) == 1) {
+			OPENSSL_cleanse(ZSTR_VAL(*line), ZSTR_LEN(*line));
+		}
+		zend_string_release(*line);
+		*line = NULL;
+	}
+}
+
 static zend_object *client_create(zend_class_entry *ce)
 {
 	php_wpllm_client *c = zend_object_alloc(sizeof(php_wpllm_client), ce);
@@ -57,10 +69,7 @@ static void client_free(zend_object *obj)
 	php_wpllm_client *c = client_from(obj);
 
 	php_wpllm_options_dtor(&c->o);  /* wipes the secrets */
-	if (c->jwt_line) {
-		OPENSSL_cleanse(ZSTR_VAL(c->jwt_line), ZSTR_LEN(c->jwt_line));
-		zend_string_release(c->jwt_line);
-	}
+	secret_line_release(&c->jwt_line);
 	if (c->conn) {
 		wpllm_http_conn_free(c->conn);
 		c->conn = NULL;
@@ -157,6 +166,10 @@ static wpllm_http_conn *conn_acquire(php_wpllm_client *c, bool exclusive, bool *
 		}
 		return wpllm_pool_acquire(WPLLM_G(pool), ZSTR_VAL(c->o.pool_key), ca, proxy);
 	}
+	if (c->conn && !wpllm_http_conn_is_mine(c->conn)) {
+		wpllm_http_conn_free(c->conn); /* made before a fork(): left to the parent, not closed */
+		c->conn = NULL;
+	}
 	if (c->conn == NULL) {
 		c->conn = wpllm_http_conn_new(ca, proxy);
 	}
@@ -231,10 +244,8 @@ static const char *credential_line(php_wpllm_client *c, wpllm_error *err)
 		return NULL;
 	}
 	smart_str_free(&claims_json);
-	if (c->jwt_line) {
-		OPENSSL_cleanse(ZSTR_VAL(c->jwt_line), ZSTR_LEN(c->jwt_line));
-		zend_string_release(c->jwt_line);
-	}
+	/* calls still in flight (batch items, streams) hold their own reference to the old line */
+	secret_line_release(&c->jwt_line);
 	c->jwt_line = php_wpllm_auth_line("Authorization: Bearer ", token.data, token.len);
 	c->jwt_exp = now + c->o.jwt_ttl;
 	wpllm_buf_wipe_free(&token);
@@ -438,6 +449,11 @@ int php_wpllm_call_begin(php_wpllm_call *k)
 		call_fail(k, rec);
 		return -1;
 	}
+	/* a JWT line may be replaced by a re-mint while this attempt is in flight: hold it */
+	secret_line_release(&k->jwt_line);
+	if (c->jwt_line && auth == ZSTR_VAL(c->jwt_line)) {
+		k->jwt_line = zend_string_copy(c->jwt_line);
+	}
 	if (*auth) {
 		link_line(k->nodes, &n, (char *)auth);
 	}
@@ -513,7 +529,8 @@ call_state php_wpllm_call_end(php_wpllm_call *k, int rc)
 	in.should_retry = wpllm_retry_header_override(wpllm_headers_get(&resp->headers, "x-should-retry"));
 	in.server_wait_ms = rc == 0 ? header_wait_ms(&resp->headers, &k->err) : -1;
 	in.retries_done = (unsigned)(k->attempts - 1);
-	in.max_retries = (unsigned)k->co.max_retries;
+	/* the attempt log holds MAX_ATTEMPTS: never more retries than it can record */
+	in.max_retries = (unsigned)(k->co.max_retries < MAX_ATTEMPTS - 1 ? k->co.max_retries : MAX_ATTEMPTS - 1);
 	in.max_retry_after_ms = c->o.max_retry_after_ms;
 	in.unit_random = unit_random();
 	k->retry_after_ms = in.server_wait_ms;
@@ -545,6 +562,7 @@ zend_object *php_wpllm_call_exception(php_wpllm_call *k)
 
 void php_wpllm_call_dtor(php_wpllm_call *k)
 {
+	secret_line_release(&k->jwt_line);
 	if (k->conn) {
 		conn_release(k->c, k->conn, k->conn_owned);
 		k->conn = NULL;
@@ -644,14 +662,15 @@ static zend_result check_required_string(HashTable *params, const char *fn, cons
 	return SUCCESS;
 }
 
-zend_result php_wpllm_generate_body(php_wpllm_client *c, HashTable *params, const char *fn, const char *required, zval *body)
+zend_result php_wpllm_generate_body(php_wpllm_client *c, zval *zparams, const char *fn, const char *required, zval *body)
 {
+	HashTable *params = Z_ARRVAL_P(zparams);
+
 	if (check_required_string(params, fn, required) == FAILURE) {
 		return FAILURE;
 	}
 	if (zend_hash_str_exists(params, "model", sizeof("model") - 1)) {
-		ZVAL_ARR(body, params);
-		Z_TRY_ADDREF_P(body);
+		ZVAL_COPY(body, zparams); /* from the zval: an immutable (opcache) array keeps its flags */
 	} else {
 		zval model;
 		ZVAL_ARR(body, zend_array_dup(params));
@@ -668,12 +687,12 @@ php_wpllm_client *php_wpllm_client_ready(zval *this_ptr)
 
 static void send_with_model(INTERNAL_FUNCTION_PARAMETERS, const char *fn, const char *required, const char *path)
 {
-	HashTable *params, *ro = NULL;
+	HashTable *ro = NULL;
 	php_wpllm_client *c;
-	zval body;
+	zval body, *params;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_ARRAY_HT(params)
+		Z_PARAM_ARRAY(params)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_ARRAY_HT(ro)
 	ZEND_PARSE_PARAMETERS_END();
@@ -855,12 +874,12 @@ ZEND_METHOD(WPLLM_Client, request)
 {
 	static const char *const methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", NULL};
 	zend_string *method, *path;
-	HashTable *body_ht = NULL, *query = NULL, *ro = NULL;
+	HashTable *query = NULL, *ro = NULL;
+	zval *body = NULL;
 	php_wpllm_client *c;
 	smart_str qs = {0};
 	const char *m = NULL;
 	wpllm_error err;
-	zval body;
 	zend_result r;
 	int i;
 
@@ -868,7 +887,7 @@ ZEND_METHOD(WPLLM_Client, request)
 		Z_PARAM_STR(method)
 		Z_PARAM_STR(path)
 		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT_OR_NULL(body_ht)
+		Z_PARAM_ARRAY_OR_NULL(body)
 		Z_PARAM_ARRAY_HT(query)
 		Z_PARAM_ARRAY_HT(ro)
 	ZEND_PARSE_PARAMETERS_END();
@@ -898,10 +917,7 @@ ZEND_METHOD(WPLLM_Client, request)
 		smart_str_free(&qs);
 		RETURN_THROWS();
 	}
-	if (body_ht) {
-		ZVAL_ARR(&body, body_ht);
-	}
-	r = client_send(c, m, ZSTR_VAL(path), ZSTR_LEN(path), &qs, body_ht ? &body : NULL, ro, 5, return_value);
+	r = client_send(c, m, ZSTR_VAL(path), ZSTR_LEN(path), &qs, body, ro, 5, return_value);
 	smart_str_free(&qs);
 	if (r == FAILURE) {
 		RETURN_THROWS();

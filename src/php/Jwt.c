@@ -435,6 +435,9 @@ static const wpllm_jwt_key *set_key(HashTable *set, const wpllm_jwt_parsed *p, w
 			JSON_G(error_code) = saved;
 			smart_str_0(&js);
 			rc = js.s ? wpllm_jwt_key_from_jwk(own, ZSTR_VAL(js.s), ZSTR_LEN(js.s), err) : -1;
+			if (js.s) {
+				OPENSSL_cleanse(ZSTR_VAL(js.s), ZSTR_LEN(js.s)); /* an oct JWK's "k" is a secret */
+			}
 			smart_str_free(&js);
 			return rc == 0 ? own : NULL;
 		}
@@ -468,6 +471,12 @@ static int numeric_claim(HashTable *claims, const char *name, double *out)
 	return -1;
 }
 
+/* the whole claim, NUL bytes included, equals the expected C string */
+static bool claim_equals(const zval *v, const char *expected)
+{
+	return Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) == strlen(expected) && memcmp(Z_STRVAL_P(v), expected, Z_STRLEN_P(v)) == 0;
+}
+
 static bool audience_ok(zval *aud, const wpllm_jwt_claims_rules *r)
 {
 	size_t i;
@@ -477,17 +486,15 @@ static bool audience_ok(zval *aud, const wpllm_jwt_claims_rules *r)
 	}
 	if (Z_TYPE_P(aud) == IS_STRING) {
 		for (i = 0; i < r->audience_count; i++) {
-			if (strcmp(Z_STRVAL_P(aud), r->audiences[i]) == 0) {
+			if (claim_equals(aud, r->audiences[i])) {
 				return true;
 			}
 		}
 	} else if (Z_TYPE_P(aud) == IS_ARRAY) {
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(aud), a) {
-			if (Z_TYPE_P(a) == IS_STRING) {
-				for (i = 0; i < r->audience_count; i++) {
-					if (strcmp(Z_STRVAL_P(a), r->audiences[i]) == 0) {
-						return true;
-					}
+			for (i = 0; i < r->audience_count; i++) {
+				if (claim_equals(a, r->audiences[i])) {
+					return true;
 				}
 			}
 		} ZEND_HASH_FOREACH_END();
@@ -516,8 +523,7 @@ static int check_claims(HashTable *claims, const wpllm_jwt_claims_rules *r, wpll
 		wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "token_not_yet_valid", "The token is not valid yet (nbf or iat in the future)");
 		return -1;
 	}
-	if (r->issuer && ((v = zend_hash_str_find(claims, "iss", 3)) == NULL || Z_TYPE_P(v) != IS_STRING
-			|| strcmp(Z_STRVAL_P(v), r->issuer) != 0)) {
+	if (r->issuer && ((v = zend_hash_str_find(claims, "iss", 3)) == NULL || !claim_equals(v, r->issuer))) {
 		wpllm_error_set(err, WPLLM_E_AUTHENTICATION, "invalid_issuer", "The token's issuer is not the one expected");
 		return -1;
 	}

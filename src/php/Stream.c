@@ -74,7 +74,8 @@ static zend_object *stream_create(zend_class_entry *ce)
 static void stream_stop(php_wpllm_stream *s)
 {
 	if (s->k) {
-		if (s->in_multi && s->k->conn) {
+		/* after a fork() the transfer is the parent's: neither removed (that would close its connection) nor freed */
+		if (s->in_multi && s->k->conn && wpllm_http_conn_is_mine(s->k->conn)) {
 			wpllm_multi_remove(s->multi, s->k->conn);
 		}
 		s->in_multi = false;
@@ -140,9 +141,16 @@ static int on_event(void *ctx, const char *event, const char *data, size_t len)
 	php_json_parser parser;
 	zval chunk, *text, *finish, *err_obj, tmp;
 
+	zend_string *text_copy;
+	int parsed;
+
+	/* PHP's JSON scanner reads up to a NUL, not up to a length: give it a terminated copy */
+	text_copy = zend_string_init(data, len, 0);
 	ZVAL_UNDEF(&chunk);
-	php_json_parser_init(&parser, &chunk, data, len, PHP_JSON_OBJECT_AS_ARRAY, PHP_JSON_PARSER_DEFAULT_DEPTH);
-	if (php_json_parse(&parser) != 0 || Z_TYPE(chunk) != IS_ARRAY) {
+	php_json_parser_init(&parser, &chunk, ZSTR_VAL(text_copy), len, PHP_JSON_OBJECT_AS_ARRAY, PHP_JSON_PARSER_DEFAULT_DEPTH);
+	parsed = php_json_parse(&parser);
+	zend_string_release(text_copy);
+	if (parsed != 0 || Z_TYPE(chunk) != IS_ARRAY) {
 		zval_ptr_dtor(&chunk);
 		wpllm_error_set(&s->err, WPLLM_E_CONNECTION, "invalid_chunk",
 			"A streamed chunk is not a JSON object (after %ld chunks)", (long)(s->key + 1 + zend_hash_num_elements(Z_ARRVAL(s->queue)) - s->qpos));
@@ -433,6 +441,7 @@ static void assembled(php_wpllm_stream *s, zval *out)
 	array_init(&choice);
 	add_assoc_long(&choice, "index", 0);
 	if (s->text.s) {
+		smart_str_0(&s->text);
 		add_assoc_str(&choice, "text", zend_string_copy(s->text.s));
 	} else {
 		add_assoc_string(&choice, "text", "");
@@ -460,6 +469,7 @@ ZEND_METHOD(WPLLM_Stream, getResponse)
 ZEND_METHOD(WPLLM_Client, generateStream)
 {
 	HashTable *params, *ro = NULL;
+	zval *zparams;
 	zend_fcall_info fci = empty_fcall_info;
 	zend_fcall_info_cache fcc = empty_fcall_info_cache;
 	php_wpllm_client *c;
@@ -468,7 +478,7 @@ ZEND_METHOD(WPLLM_Client, generateStream)
 	bool has_cb;
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_ARRAY_HT(params)
+		Z_PARAM_ARRAY(zparams)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_FUNC_OR_NULL(fci, fcc)
 		Z_PARAM_ARRAY_HT(ro)
@@ -477,6 +487,7 @@ ZEND_METHOD(WPLLM_Client, generateStream)
 	if ((c = php_wpllm_client_ready(ZEND_THIS)) == NULL) {
 		RETURN_THROWS();
 	}
+	params = Z_ARRVAL_P(zparams);
 	has_cb = ZEND_FCI_INITIALIZED(fci);
 	/* on_chunk may also come in the params (the PHP SDK docs' spelling); it is never sent */
 	on_chunk = zend_hash_str_find_deref(params, "on_chunk", sizeof("on_chunk") - 1);
@@ -498,7 +509,7 @@ ZEND_METHOD(WPLLM_Client, generateStream)
 		}
 		has_cb = true;
 	}
-	if (php_wpllm_generate_body(c, params, "generateStream", "prompt", &body) == FAILURE) {
+	if (php_wpllm_generate_body(c, zparams, "generateStream", "prompt", &body) == FAILURE) {
 		RETURN_THROWS();
 	}
 	if (on_chunk) {
@@ -517,6 +528,7 @@ ZEND_METHOD(WPLLM_Client, generateStream)
 	}
 	zval_ptr_dtor(&body);
 	s->k->streaming = true;
+	s->k->exclusive = true; /* a connection of its own: the client may make other calls while the stream is open */
 	s->k->nodes[1].data = "Accept: application/x-ndjson, text/event-stream;q=0.9, application/json;q=0.5";
 	s->k->req.timeout_ms = 0;            /* no bound on the whole stream: the first byte and each gap are bounded */
 	s->k->req.on_body = on_body;
@@ -628,7 +640,7 @@ ZEND_METHOD(WPLLM_Client, generateBatch)
 		if (Z_TYPE_P(item) != IS_ARRAY) {
 			php_wpllm_throw_invalid_argument("generateBatch(): item #%u must be an array of generate() parameters, %s given",
 				i, zend_zval_type_name(item));
-		} else if (php_wpllm_generate_body(c, Z_ARRVAL_P(item), "generateBatch", "prompt", &body) == SUCCESS) {
+		} else if (php_wpllm_generate_body(c, item, "generateBatch", "prompt", &body) == SUCCESS) {
 			if (php_wpllm_call_init(&calls[i], c, "POST", "/v1/generate", sizeof("/v1/generate") - 1, NULL, &body,
 					Z_ARRVAL(ro), 2, true) == SUCCESS) {
 				calls[i].exclusive = true;

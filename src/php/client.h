@@ -56,6 +56,7 @@ typedef struct {
 	char ts_line[48];
 	char sig_line[96];
 	zend_string *idem_custom;
+	zend_string *jwt_line;                /* this attempt's reference to the client's JWT line (a re-mint may replace it) */
 	wpllm_http_request req;
 	wpllm_http_response *resp;            /* the client's (single calls) or own_resp (batch items, streams) */
 	wpllm_http_response own_resp;
@@ -89,7 +90,7 @@ wpllm_multi *php_wpllm_client_multi(php_wpllm_client *c, bool *owned);
 int64_t php_wpllm_stream_idle_ms(php_wpllm_client *c);
 /* generate()'s checks (a non-empty string prompt) and body (the client's model when none is given): FAILURE with
  * an InvalidArgumentException thrown. body receives a new reference. */
-zend_result php_wpllm_generate_body(php_wpllm_client *c, HashTable *params, const char *fn, const char *required, zval *body);
+zend_result php_wpllm_generate_body(php_wpllm_client *c, zval *params, const char *fn, const char *required, zval *body);
 php_wpllm_client *php_wpllm_client_ready(zval *this_ptr);
 
 #endif

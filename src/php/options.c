@@ -106,9 +106,11 @@ static zend_string *env_string(const char *name)
 	char *v = sapi_getenv(name, strlen(name));
 	zend_string *r = NULL;
 	if (v) {
-		if (*v) {
-			r = zend_string_init(v, strlen(v), 0);
+		size_t len = strlen(v);
+		if (len) {
+			r = zend_string_init(v, len, 0);
 		}
+		OPENSSL_cleanse(v, len); /* it may be a secret (WP_LLM_API_KEY) */
 		efree(v);
 		return r;
 	}
@@ -453,7 +455,7 @@ zend_result php_wpllm_options_resolve(php_wpllm_options *o, zval *arg)
 	memset(o, 0, sizeof(*o));
 	o->timeout_ms = 60000;
 	o->connect_timeout_ms = 10000;
-	o->max_retries = WPLLM_G(max_retries);
+	o->max_retries = WPLLM_G(max_retries) >= 0 && WPLLM_G(max_retries) <= 10 ? WPLLM_G(max_retries) : 2;
 	o->max_retry_after_ms = 120000;
 	o->stream_idle_timeout_ms = 60000;
 	o->max_response_bytes = 32 * 1024 * 1024;

@@ -237,6 +237,15 @@ static void test_vectors_and_attacks(void)
 		CHECK_STR(hs_check(token, key, now, NULL, 0, "me"), "ok");
 		CHECK_STR(hs_check(token, key, now, NULL, 0, "you"), "invalid_issuer");
 	}
+	{
+		/* an embedded NUL does not make "api\u0000x" equal to "api" */
+		const char *api[] = {"api"};
+		snprintf(token, sizeof(token), "%s", hs_token("HS256", hdr, "{\"aud\":\"api\\u0000x\",\"iss\":\"me\\u0000x\"}", key));
+		CHECK_STR(hs_check(token, key, now, api, 1, NULL), "invalid_audience");
+		CHECK_STR(hs_check(token, key, now, NULL, 0, "me"), "invalid_issuer");
+		snprintf(token, sizeof(token), "%s", hs_token("HS256", hdr, "{\"aud\":[\"api\\u0000\"]}", key));
+		CHECK_STR(hs_check(token, key, now, api, 1, NULL), "invalid_audience");
+	}
 	snprintf(token, sizeof(token), "%s", hs_token("HS256", hdr, "{\"nbf\":2000000000}", key));
 	CHECK_STR(hs_check(token, key, now, NULL, 0, NULL), "token_not_yet_valid");
 	snprintf(token, sizeof(token), "%s", hs_token("HS256", hdr, "{\"iat\":2000000000}", key));

@@ -90,4 +90,15 @@ void test_url(void)
 	CHECK(!path_ok("/v1/../admin"));
 	CHECK(!path_ok("/v1/.."));
 	CHECK(!path_ok("/.."));
+	CHECK(!path_ok("/v1/%2e%2e/admin"));
+	CHECK(!path_ok("/v1/.%2E"));
+	CHECK(!path_ok("/%2E./x"));
+	CHECK(path_ok("/v1/%2e%2e%2e"));
+	{
+		wpllm_error err;
+		wpllm_error_init(&err);
+		CHECK_EQ_LL(wpllm_url_check_path("/v1/..\0x", 8, &err), -1); /* a NUL inside the length */
+		CHECK_EQ_LL(wpllm_url_check_path("/v1/a\0", 6, &err), -1);
+		wpllm_error_clear(&err);
+	}
 }
