@@ -185,7 +185,8 @@ int wpllm_url_check_path(const char *path, size_t len, wpllm_error *err)
 		wpllm_error_set(err, WPLLM_E_INVALID_ARGUMENT, "invalid_path", "the path must start with '/'");
 		return -1;
 	}
-	for (i = 0; i < len; i++) {
+	/* path[0] is the leading '/': segments start after it */
+	for (i = 1; i < len; i++) {
 		char c = path[i];
 		if (c == '/') {
 			if (is_dotdot(path + seg, i - seg)) {

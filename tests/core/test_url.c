@@ -90,6 +90,8 @@ void test_url(void)
 	CHECK(!path_ok("/v1/../admin"));
 	CHECK(!path_ok("/v1/.."));
 	CHECK(!path_ok("/.."));
+	CHECK(!path_ok("/%"));
+	CHECK(!path_ok("/%2"));
 	CHECK(!path_ok("/v1/%2e%2e/admin"));
 	CHECK(!path_ok("/v1/.%2E"));
 	CHECK(!path_ok("/%2E./x"));
