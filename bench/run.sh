@@ -152,36 +152,13 @@ http {
     location / { return 404; }
   }
   # the site: bench/www/page.php under php-fpm, for page loads per second
-  server {
-    listen 127.0.0.1:$web_port;
-    server_name localhost;
-    root $S/www;
-    location = /page.php {
-      include /etc/nginx/fastcgi_params;
-      fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
-      fastcgi_pass unix:$fpm_sock;
-    }
-  }
+$(wpllm_nginx_fpm_site "$web_port" "$S/www" "$fpm_sock")
 }
 EOF
 
-cat >"$S/php-fpm.conf" <<EOF
-[global]
-pid = $S/php-fpm.pid
-error_log = $S/log/php-fpm.log
-daemonize = yes
-[bench]
-${svc_user:+user = $svc_user}
-${svc_user:+group = $svc_user}
-listen = $fpm_sock
-${svc_user:+listen.owner = $svc_user}
-${svc_user:+listen.group = $svc_user}
-listen.mode = 0660
-listen.backlog = 511
-pm = static
-pm.max_children = 2
-catch_workers_output = yes
-clear_env = yes
+{
+	wpllm_fpm_conf "$S" bench "$fpm_sock" 2 "$svc_user"
+	cat <<EOF
 env[BENCH_BASE_URL] = https://127.0.0.1:$https_port
 env[BENCH_CA_ONE] = $CA1
 env[BENCH_CA_SYSTEM] = $SYSCA
@@ -189,6 +166,7 @@ php_admin_value[extension] = $SO
 php_admin_flag[log_errors] = on
 php_admin_flag[display_errors] = off
 EOF
+} >"$S/php-fpm.conf"
 
 php-fpm8.2 -n --fpm-config "$S/php-fpm.conf"
 wpllm_wait_unix "$fpm_sock" 10

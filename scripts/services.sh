@@ -66,3 +66,45 @@ wpllm_stop_pidfile() {
 wpllm_service_user() {
 	if [ "$(id -u)" -eq 0 ] && id www-data >/dev/null 2>&1; then echo www-data; fi
 }
+
+# wpllm_nginx_fpm_site PORT ROOT SOCKET: an nginx server block (for inside http {}) serving ROOT/page.php on
+# 127.0.0.1:PORT through the php-fpm socket.
+wpllm_nginx_fpm_site() {
+	cat <<SITE
+  server {
+    listen 127.0.0.1:$1;
+    server_name localhost;
+    root $2;
+    location = /page.php {
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
+      fastcgi_pass unix:$3;
+    }
+  }
+SITE
+}
+
+# wpllm_fpm_conf STATE_DIR POOL SOCKET CHILDREN [USER]: a php-fpm config with one static pool of CHILDREN workers
+# (pid and log in STATE_DIR/, the socket owned by USER when given, env cleared). The caller appends its own
+# env[...] and php_admin_value[...] lines.
+wpllm_fpm_conf() {
+	cat <<CONF
+[global]
+pid = $1/php-fpm.pid
+error_log = $1/log/php-fpm.log
+daemonize = yes
+[$2]
+${5:+user = $5}
+${5:+group = $5}
+listen = $3
+${5:+listen.owner = $5}
+${5:+listen.group = $5}
+listen.mode = 0660
+listen.backlog = 511
+pm = static
+pm.max_children = $4
+catch_workers_output = yes
+decorate_workers_output = no
+clear_env = yes
+CONF
+}

@@ -106,43 +106,21 @@ http {
     }
   }
   # the site: page.php under php-fpm
-  server {
-    listen 127.0.0.1:$web_port;
-    server_name localhost;
-    root $S/www;
-    location = /page.php {
-      include /etc/nginx/fastcgi_params;
-      fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
-      fastcgi_pass unix:$fpm_sock;
-    }
-  }
+$(wpllm_nginx_fpm_site "$web_port" "$S/www" "$fpm_sock")
 }
 EOF
 
 # 3. php-fpm: one static worker, so both page loads of a pair hit the same process; php.ini not read (-n)
-cat >"$S/php-fpm.conf" <<EOF
-[global]
-pid = $S/php-fpm.pid
-error_log = $S/log/php-fpm.log
-daemonize = yes
-[wpllm]
-${svc_user:+user = $svc_user}
-${svc_user:+group = $svc_user}
-listen = $fpm_sock
-${svc_user:+listen.owner = $svc_user}
-${svc_user:+listen.group = $svc_user}
-listen.mode = 0660
-pm = static
-pm.max_children = 1
-catch_workers_output = yes
-decorate_workers_output = no
-clear_env = yes
+{
+	wpllm_fpm_conf "$S" wpllm "$fpm_sock" 1 "$svc_user"
+	cat <<EOF
 env[WPLLM_FPM_BASE_URL] = https://127.0.0.1:$tls_port
 env[WPLLM_FPM_CA_BUNDLE] = $S/certs/ca.pem
 php_admin_value[extension] = $S/wpllm.so
 php_admin_flag[log_errors] = on
 php_admin_flag[display_errors] = off
 EOF
+} >"$S/php-fpm.conf"
 
 php-fpm8.2 -n --fpm-config "$S/php-fpm.conf" 2>>"$S/log/php-fpm-start.log" || fatal "php-fpm did not start"
 wpllm_wait_unix "$fpm_sock" 10 || fatal "php-fpm socket did not appear"
